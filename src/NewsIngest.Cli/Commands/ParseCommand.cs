@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using NewsIngest.Core.Articles;
+using NewsIngest.Core.Extraction;
+using NewsIngest.Core.Pages;
+
+namespace NewsIngest.Cli.Commands;
+
+/// <summary><c>newsingest parse</c>: extracts articles from local HTML files, offline, as JSON Lines.</summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var url = new Option<Uri?>("--url") { Description = "The URL the page(s) came from, used when a page names no canonical URL." };
+        var pretty = new Option<bool>("--pretty") { Description = "Indent each JSON object (no longer one object per line)." };
+        var paths = new Argument<string[]>("PATH") { Description = "HTML files, gzipped HTML files (.gz) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("parse", "Extract the article of each page and print one JSON object per page.") { url, pretty, paths };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(url), parse.GetValue(pretty)));
+        return command;
+    }
+
+    private static int Run(string[] paths, Uri? url, bool pretty)
+    {
+        var extractor = new ArticleExtractor();
+        var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
+        var failures = 0;
+        foreach (var file in PageFiles.Expand(paths))
+        {
+            try
+            {
+                var article = extractor.Extract(PageFiles.ReadBytes(file), new PageContext(url));
+                var node = ArticleJson.ToNode(article);
+                node.Insert(0, "file", file);
+                Console.Out.WriteLine(node.ToJsonString(options));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                failures++;
+                Console.Error.WriteLine($"{file}: {ex.Message}");
+            }
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using NewsIngest.Cli.Commands;
+
+var root = new RootCommand("NewsIngest: news feeds in, clean structured articles out.")
+{
+    ParseCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,21 @@
+namespace NewsIngest.Core.Storage;
+
+/// <summary>The one source of truth for every storage name the code, the Functions bindings and the Bicep use.</summary>
+public static class StorageNames
+{
+    /// <summary>The configuration section (and Functions connection name) of the storage account.</summary>
+    public const string Connection = "AzureWebJobsStorage";
+
+    public const string RawPagesContainer = "raw-pages";
+    public const string ArticlesContainer = "articles";
+    public const string PageRequestsQueue = "page-requests";
+    public const string ArticlesTable = "Articles";
+    public const string FeedStateTable = "FeedState";
+    public const string RejectionsTable = "Rejections";
+
+    public static IReadOnlyList<string> Containers { get; } = [RawPagesContainer, ArticlesContainer];
+
+    public static IReadOnlyList<string> Queues { get; } = [PageRequestsQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, FeedStateTable, RejectionsTable];
+}
