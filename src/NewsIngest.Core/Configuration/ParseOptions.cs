@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsIngest.Core.Configuration;
+
+/// <summary>How raw pages are parsed: bound from <c>NewsIngest:Parse</c>.</summary>
+public sealed class ParseOptions
+{
+    public const string SectionName = "NewsIngest:Parse";
+
+    /// <summary>Raw pages above this size are rejected unread. Twice the fetch limit, so hand-dropped pages have some room.</summary>
+    [Range(64 * 1024, 1024L * 1024 * 1024)]
+    public long MaxPageBytes { get; init; } = 10 * 1024 * 1024;
+}

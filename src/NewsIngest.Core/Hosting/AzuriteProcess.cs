@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Core.Hosting;
+
+/// <summary>
+/// A local Azurite (blob, queue and table emulator) started from the repository's <c>node_modules</c>, in memory, on
+/// loopback, for tests and the offline demo. Disposing it stops it and its data is gone.
+/// </summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>
+    /// Azurite's fixed development account key, published in its documentation: a well-known value, not a secret,
+    /// and accepted only by the local emulator.
+    /// </summary>
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The connection string of an Azurite listening on 127.0.0.1 at the given ports.</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;");
+
+    /// <summary>The <c>azurite</c> launcher installed by <c>npm ci</c> in the nearest folder at or above <paramref name="start"/>.</summary>
+    public static string? FindExecutable(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts Azurite; port 0 picks free ports. Returns once all three services listen.</summary>
+    public static async Task<AzuriteProcess> StartAsync(string executable, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
+                 })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var ports = new Dictionary<string, int>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                ready.TrySetException(new InvalidOperationException("Azurite exited before it was ready:\n" + output));
+                return;
+            }
+
+            lock (ports)
+            {
+                output.AppendLine(e.Data);
+                var match = ListeningLine().Match(e.Data);
+                if (match.Success)
+                {
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+                    if (ports.Count == 3)
+                    {
+                        ready.TrySetResult();
+                    }
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (ports)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            KillQuietly(process);
+            process.Dispose();
+            throw;
+        }
+
+        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        KillQuietly(_process);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        _process.Dispose();
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at https?://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace NewsIngest.Core.Pipeline;
+
+/// <summary>The counts of one full cycle; its JSON form is the last line of <c>newsingest ingest</c> (a contract).</summary>
+public sealed record IngestSummary
+{
+    [JsonPropertyName("feeds")] public int Feeds { get; init; }
+    [JsonPropertyName("notModified")] public int NotModified { get; init; }
+    [JsonPropertyName("newItems")] public int NewItems { get; init; }
+    [JsonPropertyName("fetched")] public int Fetched { get; init; }
+    [JsonPropertyName("parsed")] public int Parsed { get; init; }
+    [JsonPropertyName("rejected")] public int Rejected { get; init; }
+    [JsonPropertyName("skipped")] public int Skipped { get; init; }
+    [JsonPropertyName("duplicates")] public int Duplicates { get; init; }
+
+    /// <summary>Names of the raw pages this cycle stored, in the order they were stored.</summary>
+    [JsonIgnore] public IReadOnlyList<string> StoredPages { get; init; } = [];
+}

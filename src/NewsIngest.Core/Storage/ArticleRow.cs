@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+
+namespace NewsIngest.Core.Storage;
+
+/// <summary>One row of the <c>Articles</c> table: the article's metadata, an excerpt and the name of its full JSON blob.</summary>
+public sealed record ArticleRow
+{
+    public required string RawPageBlob { get; init; }
+    public string? ArticleBlob { get; init; }
+    public string? Title { get; init; }
+    public string? Section { get; init; }
+    public string? Source { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Modified { get; init; }
+    public string? Language { get; init; }
+    public string? Url { get; init; }
+    public string? Site { get; init; }
+    public string? SiteName { get; init; }
+    public string? Authors { get; init; }
+    public string? BodyExcerpt { get; init; }
+    public int BodyLength { get; init; }
+    public DateTimeOffset? ParsedAt { get; init; }
+
+    public static ArticleRow FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new ArticleRow
+        {
+            RawPageBlob = entity.GetString(nameof(RawPageBlob)) ?? TableKeys.Decode(entity.RowKey),
+            ArticleBlob = entity.GetString(nameof(ArticleBlob)),
+            Title = entity.GetString(nameof(Title)),
+            Section = entity.GetString(nameof(Section)),
+            Source = entity.GetString(nameof(Source)),
+            Published = entity.GetDateTimeOffset(nameof(Published)),
+            Modified = entity.GetDateTimeOffset(nameof(Modified)),
+            Language = entity.GetString(nameof(Language)),
+            Url = entity.GetString(nameof(Url)),
+            Site = entity.GetString(nameof(Site)),
+            SiteName = entity.GetString(nameof(SiteName)),
+            Authors = entity.GetString(nameof(Authors)),
+            BodyExcerpt = entity.GetString(nameof(BodyExcerpt)),
+            BodyLength = entity.GetInt32(nameof(BodyLength)) ?? 0,
+            ParsedAt = entity.GetDateTimeOffset(nameof(ParsedAt)),
+        };
+    }
+}

@@ -1,0 +1,78 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+
+namespace NewsIngest.Core.Storage;
+
+/// <summary>
+/// The service clients of one storage account, built from the same <c>AzureWebJobsStorage</c> setting the Functions
+/// host reads: a connection string (Azurite, keys) or identity-based settings (<c>__blobServiceUri</c>, <c>__credential</c>…).
+/// </summary>
+public sealed class StorageAccount
+{
+    private StorageAccount(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+    {
+        Blobs = blobs;
+        Queues = queues;
+        Tables = tables;
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public TableServiceClient Tables { get; }
+
+    /// <summary>The queue client options: base64 messages, as the Functions queue trigger expects by default.</summary>
+    public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    public static StorageAccount FromConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new StorageAccount(
+            new BlobServiceClient(connectionString),
+            new QueueServiceClient(connectionString, QueueOptions),
+            new TableServiceClient(connectionString));
+    }
+
+    /// <summary>Reads the connection section; a plain value is a connection string, children are identity-based settings.</summary>
+    public static StorageAccount FromConfiguration(IConfigurationSection section, AzureComponentFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return FromConnectionString(section.Value);
+        }
+
+        var accountName = section["accountName"];
+        var blobUri = ServiceUri(section, "blobServiceUri", accountName, "blob");
+        var queueUri = ServiceUri(section, "queueServiceUri", accountName, "queue");
+        var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table");
+        TokenCredential credential = factory.CreateTokenCredential(section);
+        return new StorageAccount(
+            new BlobServiceClient(blobUri, credential),
+            new QueueServiceClient(queueUri, credential, QueueOptions),
+            new TableServiceClient(tableUri, credential));
+    }
+
+    private static Uri ServiceUri(IConfigurationSection section, string key, string? accountName, string service)
+    {
+        var value = section[key] ?? section["serviceUri"];
+        if (value is not null)
+        {
+            return new Uri(value, UriKind.Absolute);
+        }
+
+        if (!string.IsNullOrWhiteSpace(accountName))
+        {
+            return new Uri($"https://{accountName}.{service}.core.windows.net");
+        }
+
+        throw new InvalidOperationException(
+            $"Storage setting '{section.Path}' is missing: give a connection string, or '{section.Path}__{key}' (or '__accountName') with identity settings.");
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using NewsIngest.Core.Pipeline;
+using NewsIngest.Core.Storage;
+
+namespace NewsIngest.Functions;
+
+/// <summary>Queue: downloads one requested page into <c>raw-pages</c>. A transient failure throws, so the platform retries, then dead-letters.</summary>
+public sealed class FetchPage(PageDownloader downloader)
+{
+    [Function(nameof(FetchPage))]
+    public async Task Run(
+        [QueueTrigger(StorageNames.PageRequestsQueue, Connection = StorageNames.Connection)] string message,
+        CancellationToken cancellationToken)
+    {
+        // A message that is not a page request throws here: after maxDequeueCount tries it lands in the poison queue, logged.
+        var request = PageRequest.FromJson(message);
+        await downloader.DownloadAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Core.Storage;
+using NewsIngest.Tests.Infrastructure;
+
+namespace NewsIngest.Tests.Functions;
+
+/// <summary>The real function classes, chained as the Functions host chains them, against a real Azurite and a local site.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Feed_to_table_produces_the_seed_article_and_a_second_run_adds_nothing()
+    {
+        var routes = new Dictionary<string, (string, byte[])>();
+        await using var server = await LocalHttpServer.StartAsync(routes);
+        var articleUrl = server.Url("/russie/degel/");
+        routes["/russie/degel/"] = ("text/html; charset=utf-8", SeedPage.Html);
+        // The same article twice: once with tracking parameters and a fragment, which must not make a second page.
+        routes["/feed.xml"] = ("application/rss+xml; charset=utf-8", FeedBuilder.Rss(articleUrl, new Uri(articleUrl + "?utm_source=rss#top")));
+
+        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")]);
+        var storage = services.GetRequiredService<StorageClients>();
+        var pipeline = new FunctionChain(services);
+
+        await pipeline.FetchFeedsAsync();
+        var messages = await pipeline.DrainPageRequestsAsync();
+        var expectedBlob = RawPageNames.ForUrl(articleUrl);
+        Assert.Contains(expectedBlob, messages);
+        Assert.Single(messages, m => m == expectedBlob);
+
+        var raw = storage.RawPages.GetBlobClient(expectedBlob);
+        var properties = (await raw.GetPropertiesAsync()).Value;
+        Assert.Equal(articleUrl.AbsoluteUri, properties.Metadata["sourceurl"]);
+        Assert.Equal(server.Url("/feed.xml").AbsoluteUri, properties.Metadata["feedurl"]);
+        Assert.StartsWith("text/html", properties.Metadata["contenttype"], StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.TryParse(properties.Metadata["fetchedat"], System.Globalization.CultureInfo.InvariantCulture, out _));
+
+        await pipeline.ParseAsync(expectedBlob);
+
+        var article = await services.GetRequiredService<ArticleStore>().GetAsync(expectedBlob, CancellationToken.None);
+        Assert.NotNull(article);
+        Assert.Equal(SeedPage.Title, article.Title);
+        Assert.Equal(SeedPage.Section, article.Section);
+        Assert.Equal(SeedPage.Source, article.Source);
+        Assert.Equal(SeedPage.CanonicalUrl, article.Url);
+        Assert.DoesNotContain("Source:", article.Body, StringComparison.Ordinal);
+
+        var row = (await storage.ArticlesTable.GetEntityAsync<TableEntity>(TableKeys.PartitionFor(expectedBlob), TableKeys.RowFor(expectedBlob))).Value;
+        Assert.Equal(SeedPage.Title, row.GetString("Title"));
+        Assert.Equal(SeedPage.Section, row.GetString("Section"));
+        Assert.Equal(RawPageNames.ArticleBlobFor(expectedBlob), row.GetString("ArticleBlob"));
+
+        // Second timer run: the feed lists the same article, nothing new is queued or fetched.
+        var requestsBefore = server.RequestCount;
+        await pipeline.FetchFeedsAsync();
+        var second = await pipeline.DrainPageRequestsAsync();
+        Assert.DoesNotContain(expectedBlob, second);
+        Assert.Equal(requestsBefore + 1, server.RequestCount);
+        Assert.Single(await ListAsync(storage, expectedBlob));
+    }
+
+    [Fact]
+    public async Task A_page_dropped_by_hand_without_metadata_is_parsed_with_its_canonical_url()
+    {
+        await using var services = TestServices.Create(azurite.ConnectionString);
+        var name = $"dropped/{Guid.NewGuid():N}/seed page.html";
+        await services.GetRequiredService<RawPageStore>().DropAsync(name, SeedPage.Html, CancellationToken.None);
+
+        await new FunctionChain(services).ParseAsync(name);
+
+        var article = await services.GetRequiredService<ArticleStore>().GetAsync(name, CancellationToken.None);
+        Assert.NotNull(article);
+        Assert.Equal(SeedPage.CanonicalUrl, article.Url);
+        Assert.Equal(SeedPage.Title, article.Title);
+    }
+
+    private static async Task<List<string>> ListAsync(StorageClients storage, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var blob in storage.RawPages.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+}
