@@ -4,5 +4,10 @@ using NewsIngest.Cli.Commands;
 var root = new RootCommand("NewsIngest: news feeds in, clean structured articles out.")
 {
     ParseCommand.Create(),
+    DemoCommand.Create(),
+    IngestCommand.Create(),
+    ArticlesCommand.Create(),
+    DropCommand.Create(),
+    RejectionsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Cli.Hosting;
+using NewsIngest.Cli.Output;
+using NewsIngest.Core.Articles;
+using NewsIngest.Core.Storage;
+
+namespace NewsIngest.Cli.Commands;
+
+/// <summary><c>newsingest articles</c>: lists stored articles as a table, or as JSON Lines with <c>--json</c>.</summary>
+internal static class ArticlesCommand
+{
+    public static Command Create()
+    {
+        var storage = StorageOption.Create();
+        var site = new Option<string?>("--site") { Description = "Only articles of this host (e.g. www.example.fr)." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only articles published on or after this date." };
+        var section = new Option<string?>("--section") { Description = "Only articles of this section (case-insensitive)." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line with the full article fields." };
+        var command = new Command("articles", "List the stored articles.") { storage, site, since, section, json };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(storage), parse.GetValue(site), parse.GetValue(since), parse.GetValue(section), parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? storageOption, string? site, DateTimeOffset? since, string? section, bool json, CancellationToken cancellationToken)
+    {
+        await using var lease = await StorageLease.AcquireAsync(storageOption, cancellationToken).ConfigureAwait(false);
+        await using var services = CliServices.Create(lease.ConnectionString);
+        var store = services.GetRequiredService<ArticleStore>();
+        var rows = new List<ArticleRow>();
+        await foreach (var row in store.ListAsync(site: null, cancellationToken).ConfigureAwait(false))
+        {
+            if ((site is null || string.Equals(row.Site, site, StringComparison.OrdinalIgnoreCase))
+                && (since is null || row.Published >= since)
+                && (section is null || string.Equals(row.Section, section, StringComparison.OrdinalIgnoreCase)))
+            {
+                rows.Add(row);
+            }
+        }
+
+        if (!json)
+        {
+            ArticleTable.Write(rows);
+            return 0;
+        }
+
+        foreach (var row in rows)
+        {
+            var article = await store.GetAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
+            if (article is not null)
+            {
+                var node = ArticleJson.ToNode(article);
+                node.Insert(0, "blob", row.RawPageBlob);
+                Console.Out.WriteLine(node.ToJsonString(ArticleJson.Compact));
+            }
+        }
+
+        return 0;
+    }
+}

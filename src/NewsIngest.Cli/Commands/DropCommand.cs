@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Cli.Hosting;
+using NewsIngest.Core.Pages;
+using NewsIngest.Core.Storage;
+
+namespace NewsIngest.Cli.Commands;
+
+/// <summary><c>newsingest drop</c>: uploads pages into <c>raw-pages</c> with no metadata, exactly as a manual drop.</summary>
+internal static class DropCommand
+{
+    public static Command Create()
+    {
+        var storage = StorageOption.Create();
+        var files = new Argument<string[]>("FILE") { Description = "HTML files (or folders of them) to drop.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("drop", "Upload pages into the raw-pages container as a person dropping files would; ParsePage picks them up.") { storage, files };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(storage), parse.GetValue(files)!, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? storageOption, string[] files, CancellationToken cancellationToken)
+    {
+        await using var lease = await StorageLease.AcquireAsync(storageOption, cancellationToken).ConfigureAwait(false);
+        if (lease.IsTemporary)
+        {
+            await Console.Error.WriteLineAsync("Warning: no running storage was found; the pages go to a temporary Azurite that stops when this command ends.").ConfigureAwait(false);
+        }
+
+        await using var services = CliServices.Create(lease.ConnectionString);
+        var store = services.GetRequiredService<RawPageStore>();
+        foreach (var file in PageFiles.Expand(files))
+        {
+            // The blob is the page as a person would upload it: decompressed, named after the file, no metadata.
+            var name = Path.GetFileName(file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
+            await store.DropAsync(name, PageFiles.ReadBytes(file), cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{name}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsIngest.Core;
+
+namespace NewsIngest.Cli.Hosting;
+
+/// <summary>Builds the Core services for a command: environment settings, overridden by what the command line says.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Create(string storageConnection, IReadOnlyList<Uri>? feeds = null, bool allowPrivateAddresses = false)
+    {
+        var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storageConnection };
+        if (feeds is { Count: > 0 })
+        {
+            for (var i = 0; i < feeds.Count; i++)
+            {
+                overrides[$"NewsIngest:Feeds:{i}"] = feeds[i].AbsoluteUri;
+            }
+        }
+
+        if (allowPrivateAddresses)
+        {
+            overrides["NewsIngest:Fetch:AllowPrivateAddresses"] = "true";
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter(level => level >= LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddNewsIngestCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}
