@@ -9,6 +9,12 @@ internal static class ArticleTable
 {
     public static void Write(IEnumerable<ArticleRow> rows)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Redirected output has no terminal width; Spectre would assume 80 columns and fold every title.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Title");
         table.AddColumn("Section");
