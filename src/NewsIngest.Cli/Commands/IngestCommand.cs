@@ -11,7 +11,7 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var feeds = new Option<Uri[]>("--feed") { Description = "A feed URL (repeatable); default: the configured NewsIngest:Feeds.", AllowMultipleArgumentsPerToken = false };
+        var feeds = new Option<Uri[]>("--feed") { CustomParser = UriArguments.ParseMany, Description = "A feed URL (repeatable); default: the configured NewsIngest:Feeds.", AllowMultipleArgumentsPerToken = false };
         var storage = StorageOption.Create();
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "Allow loopback and private-network addresses (local test sites)." };
         var command = new Command("ingest", "Run one full cycle: read the feeds, download new pages, parse them into articles.") { feeds, storage, allowPrivate };

@@ -11,7 +11,7 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri?>("--url") { Description = "The URL the page(s) came from, used when a page names no canonical URL." };
+        var url = new Option<Uri?>("--url") { CustomParser = UriArguments.ParseOne, Description = "The URL the page(s) came from, used when a page names no canonical URL." };
         var pretty = new Option<bool>("--pretty") { Description = "Indent each JSON object (no longer one object per line)." };
         var paths = new Argument<string[]>("PATH") { Description = "HTML files, gzipped HTML files (.gz) or folders of them.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("parse", "Extract the article of each page and print one JSON object per page.") { url, pretty, paths };
@@ -24,7 +24,18 @@ internal static class ParseCommand
         var extractor = new ArticleExtractor();
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
         var failures = 0;
-        foreach (var file in PageFiles.Expand(paths))
+        List<string> files;
+        try
+        {
+            files = [.. PageFiles.Expand(paths)];
+        }
+        catch (FileNotFoundException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        foreach (var file in files)
         {
             try
             {

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using NewsIngest.Tests.Infrastructure;
+
+namespace NewsIngest.Tests.Cli;
+
+/// <summary>The <c>newsingest ingest</c> contract, checked from outside: a real process, a local site, Azurite.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class IngestCommandTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Ingest_prints_the_summary_as_its_last_line_and_a_second_run_fetches_nothing()
+    {
+        var routes = new Dictionary<string, (string, byte[])>();
+        await using var server = await LocalHttpServer.StartAsync(routes);
+        routes["/cli/seed.html"] = ("text/html", SeedPage.Html);
+        routes["/cli/feed.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/cli/seed.html")));
+        string[] arguments = ["ingest", "--feed", server.Url("/cli/feed.xml").AbsoluteUri, "--storage", azurite.ConnectionString, "--allow-private-addresses"];
+
+        var first = await CliProcess.RunAsync(arguments);
+        var second = await CliProcess.RunAsync(arguments);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        var summary = LastLine(first.Output);
+        Assert.Equal(1, (int)summary["feeds"]!);
+        Assert.Equal(1, (int)summary["newItems"]!);
+        Assert.Equal(1, (int)summary["fetched"]!);
+        Assert.Equal(1, (int)summary["parsed"]!);
+        foreach (var key in new[] { "notModified", "rejected", "skipped", "duplicates" })
+        {
+            Assert.NotNull(summary[key]);
+        }
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        var again = LastLine(second.Output);
+        Assert.Equal(0, (int)again["fetched"]!);
+        Assert.Equal(0, (int)again["newItems"]!);
+    }
+
+    private static JsonObject LastLine(string output) =>
+        JsonNode.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!.AsObject();
+}
