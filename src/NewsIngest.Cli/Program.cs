@@ -4,5 +4,6 @@ using NewsIngest.Cli.Commands;
 var root = new RootCommand("NewsIngest: news feeds in, clean structured articles out.")
 {
     ParseCommand.Create(),
+    EvalCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
