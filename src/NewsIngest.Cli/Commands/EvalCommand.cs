@@ -59,9 +59,10 @@ internal static class EvalCommand
         Console.Out.WriteLine();
         Console.Out.WriteLine("timing (median per page, single thread, after warm-up; ratio against the bare parse):");
         var parse = timing.Lines[0].MedianMs;
+        var meanParse = timing.Lines[0].MeanMs;
         foreach (var line in timing.Lines)
         {
-            Console.Out.WriteLine(string.Create(c, $"  {line.Name,-20} {line.MedianMs,8:F3} ms  {line.MedianMs / parse,5:F2}x  {line.AllocatedBytes / 1024,9:F0} KB allocated/page"));
+            Console.Out.WriteLine(string.Create(c, $"  {line.Name,-20} median {line.MedianMs,7:F3} ms {line.MedianMs / parse,5:F2}x   mean {line.MeanMs,7:F3} ms {line.MeanMs / meanParse,5:F2}x   {line.AllocatedBytes / 1024,7:F0} KB allocated/page"));
         }
     }
 }

@@ -32,11 +32,20 @@ public sealed class ArticleExtractor
     /// <summary>How many blocks after the content node are checked for a credit line.</summary>
     private const int SourceLookahead = 2;
 
-    /// <summary>One parser per thread: AngleSharp parsers are cheap to reuse but not documented as thread-safe.</summary>
-    [ThreadStatic]
-    private static HtmlParser? t_parser;
 
-    private readonly HtmlParserOptions _parserOptions = new() { IsScripting = false };
+    private readonly ArticleExtractorOptions _options;
+
+    /// <summary>An extractor with the default options.</summary>
+    public ArticleExtractor()
+        : this(new ArticleExtractorOptions())
+    {
+    }
+
+    public ArticleExtractor(ArticleExtractorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
 
     /// <summary>Decodes the page (HTTP charset, BOM, meta charset, detection) and extracts the article.</summary>
     public Article Extract(ReadOnlyMemory<byte> page, PageContext context)
@@ -50,8 +59,7 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(context);
-        t_parser ??= new HtmlParser(_parserOptions);
-        using var document = t_parser.ParseDocument(html);
+        using var document = PageParser.Parse(html.Length > _options.MaxPageChars ? html[.._options.MaxPageChars] : html);
         var index = DomIndexBuilder.Build(document);
         var meta = new MetadataContext(index, new MetaTags(index.MetaTags), new JsonLdGraph(index.JsonLd), context);
 
@@ -60,14 +68,16 @@ public sealed class ArticleExtractor
         var title = PageFields.Title(meta, siteName, headings);
         HeadlineMarker.MarkTitleRepeats(index, title);
 
-        var blocks = BlockWalker.Walk(index);
+        var buffer = TextBuffer.Rent();
+        var blocks = BlockWalker.Walk(index, buffer);
         var (node, selected) = ContentLocator.Locate(index, blocks);
+        ExtractionTrace.Write(index, node, blocks.Count, selected.Count);
         selected = Fallbacks.Apply(index, blocks, selected);
         var (body, source) = BodyAssembler.Assemble(selected, Following(blocks, selected));
         body = PreferJsonBody(meta, body);
 
         var (published, modified) = DateResolver.Resolve(meta, node);
-        return new Article
+        var article = new Article
         {
             Title = title,
             Section = SectionResolver.Resolve(meta, title),
@@ -83,6 +93,9 @@ public sealed class ArticleExtractor
             Image = PageFields.Image(meta),
             Tags = PageFields.Tags(meta),
         };
+        DomIndexBuilder.Release(index);
+        TextBuffer.Return(buffer);
+        return article;
     }
 
     private static List<TextBlock> Following(List<TextBlock> all, List<TextBlock> selected)

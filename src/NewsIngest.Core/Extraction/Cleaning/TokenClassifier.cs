@@ -18,6 +18,8 @@ internal static class TokenClassifier
     private static readonly ConcurrentDictionary<string, TokenClass> ClassCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, TokenClass> IdCache = new(StringComparer.Ordinal);
 
+    private static int s_entries;
+
     public static TokenClass ClassifyClass(string value) => Cached(ClassCache, value, isId: false);
 
     public static TokenClass ClassifyId(string value) => Cached(IdCache, value, isId: true);
@@ -30,9 +32,10 @@ internal static class TokenClassifier
         }
 
         var result = Classify(value, isId);
-        if (cache.Count < MaxCacheEntries)
+        // ConcurrentDictionary.Count takes every lock; a racy counter is enough for a soft bound.
+        if (Volatile.Read(ref s_entries) < MaxCacheEntries && cache.TryAdd(value, result))
         {
-            cache.TryAdd(value, result);
+            Interlocked.Increment(ref s_entries);
         }
 
         return result;

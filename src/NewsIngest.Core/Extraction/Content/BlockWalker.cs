@@ -1,4 +1,3 @@
-using System.Text;
 using NewsIngest.Core.Extraction.Dom;
 
 namespace NewsIngest.Core.Extraction.Content;
@@ -6,35 +5,22 @@ namespace NewsIngest.Core.Extraction.Content;
 /// <summary>
 /// Walks the flattened document once and cuts its visible, non-boilerplate text into blocks at every block-level
 /// element boundary (rs-trafilatura style: everything inside a node, nothing from excluded subtrees). Inline tags
-/// never split words; block tags always separate.
+/// never split words; block tags always separate. Text goes into one shared buffer; blocks are spans of it.
 /// </summary>
 internal static class BlockWalker
 {
     private const ElementState Skipped = ElementState.Excluded | ElementState.LinkDense | ElementState.Headline;
 
-    public static List<TextBlock> Walk(DomIndex index) => Walk(index, 0, index.Events.Count, Skipped);
-
-    /// <summary>Walks events [from, to) skipping subtrees whose state has any of <paramref name="skip"/>.</summary>
-    public static List<TextBlock> Walk(DomIndex index, int from, int to, ElementState skip)
+    public static List<TextBlock> Walk(DomIndex index, TextBuffer buffer)
     {
-        var blocks = new List<TextBlock>(256);
-        var text = new StringBuilder(512);
-        var owners = new Stack<int>();
-        var linkChars = 0;
+        var walk = new Walker(index, buffer);
         var events = index.Events;
-        for (var e = from; e < to; e++)
+        for (var e = 0; e < events.Count; e++)
         {
             var ev = events[e];
             if (ev.Kind == DomEvent.Text)
             {
-                var owner = index.TextOwner[ev.Index];
-                var before = text.Length;
-                AppendCollapsed(text, index.Texts[ev.Index]);
-                if (index.Has(owner, ElementState.InLink))
-                {
-                    linkChars += text.Length - before;
-                }
-
+                walk.Append(index.Texts[ev.Index], index.Has(index.TextOwner[ev.Index], ElementState.InLink));
                 continue;
             }
 
@@ -42,11 +28,11 @@ internal static class BlockWalker
             var isBlock = index.Is(i, TagKind.Block);
             if (ev.Kind == DomEvent.Open)
             {
-                if ((index.State[i] & skip) != 0)
+                if ((index.State[i] & Skipped) != 0)
                 {
                     if (isBlock || index.Is(i, TagKind.Link))
                     {
-                        Flush(index, blocks, text, owners, ref linkChars);
+                        walk.Flush();
                     }
 
                     e = index.CloseEvent[i];
@@ -55,63 +41,90 @@ internal static class BlockWalker
 
                 if (isBlock)
                 {
-                    Flush(index, blocks, text, owners, ref linkChars);
-                    owners.Push(i);
+                    walk.Flush();
+                    walk.Owners.Push(i);
                 }
             }
             else if (isBlock)
             {
-                Flush(index, blocks, text, owners, ref linkChars);
-                if (owners.Count > 0 && owners.Peek() == i)
+                walk.Flush();
+                if (walk.Owners.Count > 0 && walk.Owners.Peek() == i)
                 {
-                    owners.Pop();
+                    walk.Owners.Pop();
                 }
             }
         }
 
-        Flush(index, blocks, text, owners, ref linkChars);
-        return blocks;
+        walk.Flush();
+        return walk.Blocks;
     }
 
-    private static void AppendCollapsed(StringBuilder text, string data)
+    private sealed class Walker(DomIndex index, TextBuffer buffer)
     {
-        foreach (var c in data)
+        private int _start = buffer.Length;
+        private int _linkChars;
+        private int _commas;
+
+        public List<TextBlock> Blocks { get; } = new(256);
+
+        public Stack<int> Owners { get; } = new();
+
+        public void Append(string data, bool inLink)
         {
-            if (c is ' ' or '\n' or '\r' or '\t' or '\f')
+            var before = buffer.Length;
+            foreach (var c in data)
             {
-                if (text.Length > 0 && text[^1] != ' ')
+                if (c is ' ' or '\n' or '\r' or '\t' or '\f')
                 {
-                    text.Append(' ');
+                    if (buffer.Length > _start && buffer[buffer.Length - 1] != ' ')
+                    {
+                        buffer.Append(' ');
+                    }
+                }
+                else if (c is not ('\u00AD' or '\u200B' or '\uFEFF'))
+                {
+                    buffer.Append(c);
+                    if (c == ',')
+                    {
+                        _commas++;
+                    }
                 }
             }
-            else if (c is not ('\u00AD' or '\u200B' or '\uFEFF'))
+
+            if (inLink)
             {
-                text.Append(c);
+                _linkChars += buffer.Length - before;
             }
         }
-    }
 
-    private static void Flush(DomIndex index, List<TextBlock> blocks, StringBuilder text, Stack<int> owners, ref int linkChars)
-    {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && text[start] == ' ')
+        public void Flush()
         {
-            start++;
-        }
+            var end = buffer.Length;
+            if (end > _start && buffer[end - 1] == ' ')
+            {
+                end--;
+            }
 
-        while (end > start && text[end - 1] == ' ')
-        {
-            end--;
-        }
+            var start = _start;
+            if (end > start && buffer[start] == ' ')
+            {
+                start++;
+            }
 
-        if (end > start)
-        {
-            var owner = owners.Count > 0 ? owners.Peek() : 0;
-            blocks.Add(new TextBlock(text.ToString(start, end - start), owner, Math.Min(linkChars, end - start), index.Is(owner, TagKind.Heading)));
-        }
+            if (end > start)
+            {
+                var owner = Owners.Count > 0 ? Owners.Peek() : 0;
+                Blocks.Add(new TextBlock(buffer, start, end - start, owner, Math.Min(_linkChars, end - start), _commas, index.Is(owner, TagKind.Heading)));
+                buffer.Append(' ');
+                _start = buffer.Length;
+            }
+            else
+            {
+                buffer.Truncate(_start);
+            }
 
-        text.Clear();
-        linkChars = 0;
+            _linkChars = 0;
+            _commas = 0;
+        }
     }
 }

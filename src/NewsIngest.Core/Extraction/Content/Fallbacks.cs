@@ -32,7 +32,7 @@ internal static class Fallbacks
         var total = 0;
         foreach (var block in blocks)
         {
-            total += block.Text.Length;
+            total += block.Length;
         }
 
         return total;

@@ -20,20 +20,24 @@ internal static class ReadabilityScorer
     /// <summary>Readability's class-weight step.</summary>
     private const double ClassWeight = 25;
 
+    private const TagKind ParagraphLike = TagKind.Paragraph | TagKind.ListItem | TagKind.Heading | TagKind.Quote | TagKind.Pre | TagKind.Cell | TagKind.Break;
+
     /// <summary>Returns the best-scoring element index, or -1.</summary>
     public static int FindTop(DomIndex index, List<TextBlock> blocks)
     {
         var scores = new Dictionary<int, double>();
         foreach (var block in blocks)
         {
-            var length = block.Text.Length;
+            var length = block.Length;
             if (length < MinBlockChars || index.Has(block.Owner, ElementState.InComments))
             {
                 continue;
             }
 
-            var score = 1 + Commas(block.Text) + Math.Min(length / 100, 3);
-            var ancestor = index.Parent[block.Owner];
+            var score = 1 + block.Commas + Math.Min(length / 100, 3);
+            // Text sitting directly in a container (div-with-br layouts) is a virtual <p> child of that container,
+            // as Readability wraps such runs in <p> before scoring.
+            var ancestor = index.Is(block.Owner, ParagraphLike) ? index.Parent[block.Owner] : block.Owner;
             for (var level = 0; level < AncestorLevels && ancestor > 0; level++)
             {
                 if (!scores.TryGetValue(ancestor, out var current))
@@ -84,19 +88,5 @@ internal static class ReadabilityScorer
         }
 
         return score;
-    }
-
-    private static int Commas(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (c == ',')
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }

@@ -50,23 +50,68 @@ internal sealed class DomIndex
     public int[] CloseEvent { get; private set; }
 
     /// <summary>Visible (non-junk, non-hidden) text length of the subtree, boilerplate included.</summary>
-    public int[] RawText { get; set; } = [];
+    public int[] RawText { get; private set; } = [];
 
     /// <summary>Text length of the subtree inside &lt;p&gt;, boilerplate included.</summary>
-    public int[] RawParagraphText { get; set; } = [];
+    public int[] RawParagraphText { get; private set; } = [];
 
     /// <summary>Text length of the subtree outside excluded parts.</summary>
-    public int[] Text { get; set; } = [];
+    public int[] Text { get; private set; } = [];
 
-    public int[] LinkText { get; set; } = [];
+    public int[] LinkText { get; private set; } = [];
 
-    public int[] LinkCount { get; set; } = [];
+    public int[] LinkCount { get; private set; } = [];
 
-    public int[] ParagraphCount { get; set; } = [];
+    public int[] ParagraphCount { get; private set; } = [];
 
-    public int[] ParagraphText { get; set; } = [];
+    public int[] ParagraphText { get; private set; } = [];
 
-    public int[] Commas { get; set; } = [];
+    public int[] Commas { get; private set; } = [];
+
+    /// <summary>Empties the index for reuse on another page, keeping its buffers (per-thread reuse avoids ~300 KB of arrays per page).</summary>
+    public void Reset()
+    {
+        Array.Clear(Elements, 0, Count);
+        Array.Clear(OwnText, 0, Count);
+        Array.Clear(OwnCommas, 0, Count);
+        Count = 0;
+        Events.Clear();
+        Texts.Clear();
+        TextOwner.Clear();
+        MetaTags.Clear();
+        LinkTags.Clear();
+        JsonLd.Clear();
+        TimeElements.Clear();
+        Headings.Clear();
+        ItemProps.Clear();
+        Anchors.Clear();
+        Body = -1;
+        DocumentTitle = null;
+        HtmlLang = null;
+    }
+
+    /// <summary>Sizes and zeroes the subtree-sum arrays for the current element count.</summary>
+    public void PrepareSums()
+    {
+        if (RawText.Length < Count)
+        {
+            var size = Elements.Length;
+            RawText = new int[size];
+            RawParagraphText = new int[size];
+            Text = new int[size];
+            LinkText = new int[size];
+            LinkCount = new int[size];
+            ParagraphCount = new int[size];
+            ParagraphText = new int[size];
+            Commas = new int[size];
+            return;
+        }
+
+        foreach (var array in new[] { RawText, RawParagraphText, Text, LinkText, LinkCount, ParagraphCount, ParagraphText, Commas })
+        {
+            Array.Clear(array, 0, Count);
+        }
+    }
 
     public List<DomEvent> Events { get; } = new(4096);
 

@@ -22,14 +22,30 @@ internal static class DomIndexBuilder
     /// <summary>Minimum page paragraph text for the wrapper guard to apply.</summary>
     private const int WrapperGuardMinText = 500;
 
+    /// <summary>A tier-1 body container with at least this much text releases boilerplate-classed wrappers around it.</summary>
+    private const int BodyVouchMinText = 200;
+
     /// <summary>Link density above which a list or paragraph-free box is a link farm (rs: 0.5).</summary>
     private const double LinkDenseShare = 0.5;
 
+    /// <summary>
+    /// A link farm carries little text of its own: a box with more non-link text than this holds prose (an article
+    /// whose paragraphs are divs, followed by a list of links) and is never dropped whole.
+    /// </summary>
+    private const int LinkFarmMaxPlainText = 300;
+
     private static readonly string Space = " ";
 
+    /// <summary>Each thread keeps one index whose buffers are reused page after page.</summary>
+    [ThreadStatic]
+    private static DomIndex? t_spare;
+
+    /// <summary>Builds the index of a page; hand it back with <see cref="Release"/> when the extraction is done.</summary>
     public static DomIndex Build(IDocument document)
     {
-        var index = new DomIndex(1024);
+        var index = t_spare ?? new DomIndex(1024);
+        t_spare = null;
+        index.Reset();
         if (document.DocumentElement is { } root)
         {
             Visit(index, root, -1, ElementState.None, 0);
@@ -41,6 +57,13 @@ internal static class DomIndexBuilder
         SumClean(index);
         MarkLinkDense(index);
         return index;
+    }
+
+    /// <summary>Returns an index for reuse by the next page on this thread (dropping its DOM references).</summary>
+    public static void Release(DomIndex index)
+    {
+        index.Reset();
+        t_spare = index;
     }
 
     private static void Visit(DomIndex index, IElement element, int parent, ElementState inherited, int depth)
@@ -113,15 +136,18 @@ internal static class DomIndexBuilder
         }
 
         index.Events.Add(new DomEvent(DomEvent.Open, i));
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        // Indexed access: AngleSharp's NextSibling searches the parent's child list, which is quadratic on wide nodes.
+        var children = element.ChildNodes;
+        for (var k = 0; k < children.Length; k++)
         {
+            var child = children[k];
             if (child is IElement childElement)
             {
                 Visit(index, childElement, i, state, depth + 1);
             }
-            else if (child.NodeType == NodeType.Text)
+            else if (child is IText text)
             {
-                AddText(index, i, child.TextContent);
+                AddText(index, i, text.Data);
             }
         }
 
@@ -133,8 +159,10 @@ internal static class DomIndexBuilder
     private static TokenClass ReadAttributes(DomIndex index, IElement element, int i, TagKind tag, ref ElementState state)
     {
         var tokens = TokenClass.None;
-        foreach (var attribute in element.Attributes)
+        var attributes = element.Attributes;
+        for (var a = 0; a < attributes.Length; a++)
         {
+            var attribute = attributes[a]!;
             var value = attribute.Value;
             switch (attribute.Name)
             {
@@ -278,8 +306,9 @@ internal static class DomIndexBuilder
     private static void SumRaw(DomIndex index)
     {
         var n = index.Count;
-        var raw = new int[n];
-        var rawP = new int[n];
+        index.PrepareSums();
+        var raw = index.RawText;
+        var rawP = index.RawParagraphText;
         for (var i = n - 1; i >= 0; i--)
         {
             var state = index.State[i];
@@ -304,13 +333,13 @@ internal static class DomIndexBuilder
             }
         }
 
-        index.RawText = raw;
-        index.RawParagraphText = rawP;
     }
 
     private static void ApplyWrapperGuard(DomIndex index)
     {
-        var total = index.Count > 0 ? index.RawParagraphText[0] : 0;
+        ReleaseBodyAncestors(index);
+        var totalP = index.Count > 0 ? index.RawParagraphText[0] : 0;
+        var total = index.Count > 0 ? index.RawText[0] : 0;
         if (total < WrapperGuardMinText)
         {
             return;
@@ -321,9 +350,36 @@ internal static class DomIndexBuilder
             var state = index.State[i];
             if ((state & ElementState.SelfBoilerplate) != 0
                 && (state & (ElementState.Junk | ElementState.Hidden | ElementState.InComments)) == 0
-                && index.RawParagraphText[i] > WrapperGuardShare * total)
+                && (index.Tokens[i] & (TokenClass.Related | TokenClass.Comments)) == 0
+                && ((totalP >= WrapperGuardMinText && index.RawParagraphText[i] > WrapperGuardShare * totalP) || index.RawText[i] > WrapperGuardShare * total))
             {
                 index.State[i] = state & ~ElementState.SelfBoilerplate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An explicit article-body container (tier 1) with real text vouches for its ancestors: a "widget" or "footer"
+    /// class on a wrapper around it (blog engines wrap the post in a widget) does not exclude the story.
+    /// </summary>
+    private static void ReleaseBodyAncestors(DomIndex index)
+    {
+        for (var i = 0; i < index.Count; i++)
+        {
+            if ((index.Tokens[i] & TokenClass.ContentTier1) == 0 || index.RawText[i] < BodyVouchMinText
+                || (index.State[i] & (ElementState.InComments | ElementState.Hidden | ElementState.Junk)) != 0)
+            {
+                continue;
+            }
+
+            for (var a = index.Parent[i]; a >= 0; a = index.Parent[a])
+            {
+                if ((index.Tokens[a] & (TokenClass.Boilerplate & ~(TokenClass.Comments | TokenClass.Related | TokenClass.Hidden))) != 0
+                    && (index.Tokens[a] & (TokenClass.Comments | TokenClass.Related | TokenClass.Hidden)) == 0
+                    && (index.Tags[a] & (TagKind.Junk | TagKind.Landmark)) == 0)
+                {
+                    index.State[a] &= ~ElementState.SelfBoilerplate;
+                }
             }
         }
     }
@@ -345,12 +401,12 @@ internal static class DomIndexBuilder
     private static void SumClean(DomIndex index)
     {
         var n = index.Count;
-        var text = new int[n];
-        var link = new int[n];
-        var links = new int[n];
-        var paragraphs = new int[n];
-        var pText = new int[n];
-        var commas = new int[n];
+        var text = index.Text;
+        var link = index.LinkText;
+        var links = index.LinkCount;
+        var paragraphs = index.ParagraphCount;
+        var pText = index.ParagraphText;
+        var commas = index.Commas;
         for (var i = n - 1; i >= 0; i--)
         {
             var state = index.State[i];
@@ -394,12 +450,6 @@ internal static class DomIndexBuilder
             }
         }
 
-        index.Text = text;
-        index.LinkText = link;
-        index.LinkCount = links;
-        index.ParagraphCount = paragraphs;
-        index.ParagraphText = pText;
-        index.Commas = commas;
     }
 
     private static void MarkLinkDense(DomIndex index)
@@ -415,8 +465,9 @@ internal static class DomIndexBuilder
             var density = (double)index.LinkText[i] / index.Text[i];
             var isList = (tag & TagKind.List) != 0;
             var isBox = (tag & (TagKind.Div | TagKind.Section | TagKind.Table | TagKind.Cell | TagKind.HeaderFooter)) != 0;
-            if ((isList && density > LinkDenseShare && index.LinkCount[i] >= 2)
-                || (isBox && density > LinkDenseShare && index.LinkCount[i] >= 3 && index.ParagraphCount[i] == 0))
+            var plainText = index.Text[i] - index.LinkText[i];
+            if (density > LinkDenseShare && plainText < LinkFarmMaxPlainText
+                && ((isList && index.LinkCount[i] >= 2) || (isBox && index.LinkCount[i] >= 3 && index.ParagraphCount[i] == 0)))
             {
                 index.State[i] |= ElementState.LinkDense;
             }
