@@ -32,6 +32,11 @@ public sealed class ArticleExtractor
     /// <summary>How many blocks after the content node are checked for a credit line.</summary>
     private const int SourceLookahead = 2;
 
+    /// <summary>Bylines sit among the few blocks before the body or at its very start.</summary>
+    private const int BylineLookbehind = 6;
+
+    private const int BylineLookahead = 2;
+
 
     private readonly ArticleExtractorOptions _options;
 
@@ -63,9 +68,9 @@ public sealed class ArticleExtractor
         var index = DomIndexBuilder.Build(document);
         var meta = new MetadataContext(index, new MetaTags(index.MetaTags), new JsonLdGraph(index.JsonLd), context);
 
-        var headings = HeadlineMarker.MarkAndCollect(index);
+        var (h1s, headings) = HeadlineMarker.MarkAndCollect(index);
         var siteName = PageFields.SiteName(meta);
-        var title = PageFields.Title(meta, siteName, headings);
+        var title = PageFields.Title(meta, siteName, h1s, headings);
         HeadlineMarker.MarkTitleRepeats(index, title);
 
         var buffer = TextBuffer.Rent();
@@ -73,10 +78,17 @@ public sealed class ArticleExtractor
         var (node, selected) = ContentLocator.Locate(index, blocks);
         ExtractionTrace.Write(index, node, blocks.Count, selected.Count);
         selected = Fallbacks.Apply(index, blocks, selected);
+        if (StandfirstFinder.Find(index, node, selected) is { } standfirst)
+        {
+            selected.Insert(0, standfirst);
+        }
+
         var (body, source) = BodyAssembler.Assemble(selected, Following(blocks, selected));
+        source ??= SourceLocator.Find(index, node);
         body = PreferJsonBody(meta, body);
 
-        var (published, modified) = DateResolver.Resolve(meta, node);
+        var language = PageFields.Language(meta) ?? LanguageGuesser.Guess(body);
+        var (published, modified) = DateResolver.Resolve(meta, node, language, BylineCandidates(blocks, selected));
         var article = new Article
         {
             Title = title,
@@ -85,9 +97,9 @@ public sealed class ArticleExtractor
             Source = source,
             Published = published,
             Modified = modified,
-            Language = PageFields.Language(meta),
+            Language = language,
             Url = PageFields.Url(meta),
-            Authors = AuthorResolver.Resolve(meta),
+            Authors = AuthorResolver.Resolve(meta) ?? AuthorResolver.FromBylineText(BylineCandidates(blocks, selected)),
             SiteName = siteName,
             Description = PageFields.Description(meta),
             Image = PageFields.Image(meta),
@@ -96,6 +108,21 @@ public sealed class ArticleExtractor
         DomIndexBuilder.Release(index);
         TextBuffer.Return(buffer);
         return article;
+    }
+
+    /// <summary>The blocks just before the body and its first blocks: where a class-less byline sits.</summary>
+    private static IEnumerable<string> BylineCandidates(List<TextBlock> all, List<TextBlock> selected)
+    {
+        var first = selected.Count > 0 ? all.IndexOf(selected[0]) : -1;
+        if (first < 0)
+        {
+            yield break;
+        }
+
+        for (var i = Math.Max(0, first - BylineLookbehind); i < Math.Min(all.Count, first + BylineLookahead); i++)
+        {
+            yield return all[i].Text;
+        }
     }
 
     private static List<TextBlock> Following(List<TextBlock> all, List<TextBlock> selected)

@@ -57,10 +57,12 @@ internal static class BoilerplateVocabulary
         ["crumb"] = TokenClass.Navigation, ["breadcrumbs"] = TokenClass.Navigation,
         ["share"] = TokenClass.Share, ["shares"] = TokenClass.Share, ["viral"] = TokenClass.Share, ["follow"] = TokenClass.Share,
         ["tags"] = TokenClass.Meta, ["rating"] = TokenClass.Meta, ["print"] = TokenClass.Meta,
+        ["meta"] = TokenClass.Meta, ["metadata"] = TokenClass.Meta, ["author"] = TokenClass.Meta, ["authors"] = TokenClass.Meta,
+        ["date"] = TokenClass.Meta, ["dates"] = TokenClass.Meta, ["time"] = TokenClass.Meta, ["byline"] = TokenClass.Meta,
         ["modal"] = TokenClass.Consent, ["legal"] = TokenClass.Consent,
         ["respond"] = TokenClass.Comments, ["reply"] = TokenClass.Comments, ["comments"] = TokenClass.Comments,
         ["comment"] = TokenClass.Comments, ["commentaires"] = TokenClass.Comments, ["reactions"] = TokenClass.Comments,
-        ["widget"] = TokenClass.Sidebar, ["widgets"] = TokenClass.Sidebar,
+        ["widget"] = TokenClass.Sidebar, ["widgets"] = TokenClass.Sidebar, ["submitted"] = TokenClass.Meta,
         ["figcaption"] = TokenClass.Caption,
     };
 
@@ -118,10 +120,16 @@ internal static class BoilerplateVocabulary
     public static readonly string[] DateSubstrings = ["date", "time", "publish", "posted", "byline", "dateline", "meta", "pubdate", "datum"];
 
     /// <summary>Containers of author names.</summary>
-    public static readonly string[] AuthorSubstrings = ["author", "byline", "writer", "signature", "auteur", "journalist"];
+    public static readonly string[] AuthorSubstrings = ["author", "byline", "writer", "signature", "auteur", "journalist", "submitted", "username"];
 
     /// <summary>Breadcrumb trails.</summary>
-    public static readonly string[] BreadcrumbSubstrings = ["breadcrumb", "crumbs", "fil-ariane", "ariane"];
+    public static readonly string[] BreadcrumbSubstrings = ["breadcrumb", "crumbs", "fil-ariane", "ariane", "arbo"];
+
+    /// <summary>Standfirst containers (kept as the body's first block even when they sit in the article header).</summary>
+    public static readonly string[] StandfirstSubstrings = ["standfirst", "chapo", "chapeau", "lede", "article-summary", "entry-summary", "excerpt", "article-intro", "article__intro", "subheadline", "sub-headline", "article-lead", "article__lead", "article-description", "article__description", "article-subtitle", "article__subtitle", "dek"];
+
+    /// <summary>Standfirst containers named by a whole token part ("lead", "intro", "summary").</summary>
+    public static readonly HashSet<string> StandfirstParts = new(StringComparer.Ordinal) { "lead", "intro", "summary", "chapo", "deck", "standfirst", "description", "subtitle" };
 
     /// <summary>Content tokens that cancel a boilerplate reading of the same attribute (Readability's "maybe candidate").</summary>
     public static readonly string[] ProtectSubstrings = ["article", "body", "content", "main", "column", "shadow", "story", "entry"];

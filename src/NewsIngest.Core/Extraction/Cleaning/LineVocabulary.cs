@@ -19,6 +19,9 @@ internal static partial class LineVocabulary
         "ajouter aux favoris", "sauvegarder", "save", "close", "fermer", "menu", "recherche", "search", "top", "retour en haut",
         "advertisement - continue reading below", "story continues below advertisement", "article continues below",
         "la suite après la publicité", "la suite après cette publicité", "suite après la publicité",
+        "en direct", "direct", "live", "live updates", "dans la même rubrique", "dans la meme rubrique", "sur le même sujet",
+        "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
+        "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
     /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
@@ -37,7 +40,7 @@ internal static partial class LineVocabulary
     [GeneratedRegex(@"^\s*[\(\[«]?\s*Sources?[\s\u00A0\u202F]*[:：][\s\u00A0\u202F]*(?<value>.+?)\s*[\)\]»]?\s*$", RegexOptions.CultureInvariant)]
     public static partial Regex SourceLine();
 
-    [GeneratedRegex(@"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la suite)|lisez\s+aussi|voir\s+aussi|à\s+voir\s+aussi|à\s+découvrir|read\s+(?:more|also|next)|also\s+read|see\s+also|related(?:\s+articles?|\s+stories)?\s*:|more\s+on\s+this|more\s+from|recommended|sur\s+le\s+même\s+sujet|notre\s+dossier|pour\s+aller\s+plus\s+loin|watch\s*:|video\s*:|vidéo\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la suite)|lisez\s+aussi|voir\s+aussi|à\s+voir\s+aussi|à\s+découvrir|read\s+(?:more|also|next)|also\s+read|see\s+also|related(?:\s+articles?|\s+stories)?\s*:|more\s+on\s+this|more\s+from|recommended|sur\s+le\s+même\s+sujet|notre\s+dossier|pour\s+aller\s+plus\s+loin|watch\s*:|video\s*:|vidéo\s*:|article\s+(?:précédent|suivant)|previous\s+(?:article|post)|next\s+(?:article|post)|dans\s+la\s+m[êe]me\s+rubrique|sur\s+le\s+m[êe]me\s+th[èe]me)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadAlso();
 
     [GeneratedRegex(@"^\W{0,3}(?:photos?|image|images|credits?|crédits?(?:\s+photo)?|illustration|picture|pictured|©)\s*[:©/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -48,6 +48,9 @@ internal enum TokenClass : uint
     /// <summary>A breadcrumb trail.</summary>
     Breadcrumb = 1 << 25,
 
+    /// <summary>A standfirst / chapô / lead paragraph container.</summary>
+    Standfirst = 1 << 26,
+
     Boilerplate = Navigation | Share | Newsletter | Related | Ad | Comments | Caption | Meta | Consent | Sidebar | Paywall | Hidden,
     ContentHint = ContentTier1 | ContentTier3 | ContentTier4 | MainTier5,
 }

@@ -89,6 +89,11 @@ internal static class TokenClassifier
                 result |= TokenClass.Comments;
             }
 
+            if (V.StandfirstParts.Contains(part))
+            {
+                result |= TokenClass.Standfirst;
+            }
+
             if (part == "sidebar" && (i == 0 || V.SidebarLeadParts.Contains(parts[i - 1])))
             {
                 result |= TokenClass.Sidebar;
@@ -129,6 +134,11 @@ internal static class TokenClassifier
         if (ContainsAny(token, V.AuthorSubstrings))
         {
             result |= TokenClass.AuthorHint;
+        }
+
+        if (ContainsAny(token, V.StandfirstSubstrings))
+        {
+            result |= TokenClass.Standfirst;
         }
 
         if (ContainsAny(token, V.BreadcrumbSubstrings))

@@ -74,7 +74,7 @@ internal static class BlockWalker
             var before = buffer.Length;
             foreach (var c in data)
             {
-                if (c is ' ' or '\n' or '\r' or '\t' or '\f')
+                if (c is ' ' or '\n' or '\r' or '\t' or '\f' or '\u00A0' or '\u202F' or '\u2009' or '\u2007')
                 {
                     if (buffer.Length > _start && buffer[buffer.Length - 1] != ' ')
                     {

@@ -12,16 +12,29 @@ internal static class HeadlineMarker
     /// <summary>A "headline" container longer than this holds more than a headline.</summary>
     private const int MaxHeadlineChars = 300;
 
-    /// <summary>Returns the text of the page's h1 elements (for title cleaning) while flagging the headlines.</summary>
-    public static List<string> MarkAndCollect(DomIndex index)
+    /// <summary>Flags the headlines; returns the visible h1 texts and the h1–h2 texts (for title choice and cleaning).</summary>
+    public static (List<string> H1, List<string> Headings) MarkAndCollect(DomIndex index)
     {
         var h1s = new List<string>();
+        var headings = new List<string>();
         foreach (var i in index.Headings)
         {
-            if (index.Is(i, TagKind.H1) && !index.Has(i, ElementState.Hidden))
+            var isH1 = index.Is(i, TagKind.H1);
+            if (index.Has(i, ElementState.Hidden | ElementState.InComments) || index.RawText[i] > MaxHeadlineChars
+                || (!isH1 && index.Elements[i].LocalName != "h2"))
+            {
+                continue;
+            }
+
+            var text = TitleCleaner(DomText.Of(index, i, MaxHeadlineChars));
+            if (text.Length > 0)
+            {
+                headings.Add(text);
+            }
+
+            if (isH1)
             {
                 index.State[i] |= ElementState.Headline;
-                var text = TitleCleaner(DomText.Of(index, i, MaxHeadlineChars));
                 if (text.Length > 0 && !index.Has(i, ElementState.Excluded))
                 {
                     h1s.Add(text);
@@ -37,7 +50,7 @@ internal static class HeadlineMarker
             }
         }
 
-        return h1s;
+        return (h1s, headings);
     }
 
     /// <summary>Flags h2/h3 elements whose text equals the resolved title.</summary>

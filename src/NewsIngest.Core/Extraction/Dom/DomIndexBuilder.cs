@@ -204,8 +204,8 @@ internal static class DomIndexBuilder
                     }
 
                     break;
-                case "lang" when element.LocalName == "html":
-                    index.HtmlLang = value;
+                case "lang" or "xml:lang" when element.LocalName == "html" && !string.IsNullOrWhiteSpace(value):
+                    index.HtmlLang ??= value;
                     break;
             }
         }
@@ -282,7 +282,7 @@ internal static class DomIndexBuilder
         var pendingSpace = false;
         foreach (var c in data)
         {
-            if (c is ' ' or '\n' or '\r' or '\t' or '\f')
+            if (c is ' ' or '\n' or '\r' or '\t' or '\f' or '\u00A0' or '\u202F')
             {
                 pendingSpace = length > 0;
                 continue;
@@ -296,12 +296,20 @@ internal static class DomIndexBuilder
             }
         }
 
+        if (length is > 0 and <= 2 && IsBreadcrumbSeparator(data.AsSpan().Trim()))
+        {
+            index.State[owner] |= ElementState.BreadcrumbSeparator;
+        }
+
         index.OwnText[owner] += length;
         index.OwnCommas[owner] += commas;
         index.TextOwner.Add(owner);
         index.Texts.Add(length == 0 ? Space : data);
         index.Events.Add(new DomEvent(DomEvent.Text, index.Texts.Count - 1));
     }
+
+    private static bool IsBreadcrumbSeparator(ReadOnlySpan<char> text) =>
+        text is ">" or "›" or "»" or "→" or ">>" or "/";
 
     private static void SumRaw(DomIndex index)
     {

@@ -29,7 +29,7 @@ internal static class DomText
             {
                 foreach (var c in index.Texts[ev.Index])
                 {
-                    if (char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F')
+                    if (char.IsWhiteSpace(c))
                     {
                         if (text.Length > 0 && text[^1] != ' ')
                         {

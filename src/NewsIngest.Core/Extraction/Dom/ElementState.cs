@@ -35,4 +35,7 @@ internal enum ElementState : ushort
 
     /// <summary>Hard junk by tag (script, style, form controls…): never content, whatever the guards say.</summary>
     Junk = 1 << 9,
+
+    /// <summary>Holds a text run that is only a breadcrumb separator ("&gt;", "›", "»").</summary>
+    BreadcrumbSeparator = 1 << 10,
 }

@@ -15,7 +15,7 @@ internal static class PageParser
     private static readonly string[] KeptAttributes =
     [
         "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "lang", "rel", "href", "content", "name",
-        "property", "http-equiv", "charset", "type", "datetime", "pubdate",
+        "property", "http-equiv", "charset", "type", "datetime", "pubdate", "title", "xml:lang",
     ];
 
     [ThreadStatic]

@@ -42,6 +42,7 @@ internal static class TagTable
             ["link"] = TagKind.LinkTag | TagKind.Junk,
             ["script"] = TagKind.Script | TagKind.Junk,
             ["time"] = TagKind.Time,
+            ["abbr"] = TagKind.Time,
             ["noscript"] = B | TagKind.Noscript,
             ["input"] = TagKind.Input | TagKind.Junk, ["button"] = TagKind.Input | TagKind.Junk,
             ["select"] = TagKind.Input | TagKind.Junk, ["textarea"] = TagKind.Input | TagKind.Junk,

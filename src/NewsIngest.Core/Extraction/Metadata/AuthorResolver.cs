@@ -128,15 +128,68 @@ internal static partial class AuthorResolver
             return;
         }
 
+        foreach (var i in index.Anchors)
+        {
+            var href = index.Elements[i].GetAttribute("href");
+            if (href is not null && AuthorPage().IsMatch(href) && !index.Has(i, ElementState.InComments) && !InRecirculation(index, i))
+            {
+                AddSplit(names, DomText.Of(index, i, MaxBylineChars));
+                if (names.Count > 0)
+                {
+                    return;
+                }
+            }
+        }
+
         for (var i = 0; i < index.Count && names.Count == 0; i++)
         {
             if ((index.Tokens[i] & TokenClass.AuthorHint) != 0 && !index.Has(i, ElementState.InComments | ElementState.Hidden | ElementState.Junk)
-                && index.RawText[i] is > 2 and <= MaxBylineChars && (index.Tokens[i] & (TokenClass.Related | TokenClass.Sidebar)) == 0)
+                && index.RawText[i] is > 2 and <= MaxBylineChars && !InRecirculation(index, i))
             {
-                AddSplit(names, DomText.Of(index, i, MaxBylineChars));
+                AddSplit(names, CutTail(DomText.Of(index, i, MaxBylineChars)));
             }
         }
     }
+
+    /// <summary>A "Par X" / "By X" byline in a short block near the top of the story (table layouts without classes).</summary>
+    public static IReadOnlyList<string>? FromBylineText(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Length > MaxBylineChars)
+            {
+                continue;
+            }
+
+            var match = BylineName().Match(text);
+            if (match.Success)
+            {
+                var names = new List<string>();
+                AddSplit(names, CutTail(match.Groups["name"].Value));
+                if (names.Count > 0)
+                {
+                    return names;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InRecirculation(DomIndex index, int i)
+    {
+        for (var a = index.Parent[i]; a > 0; a = index.Parent[a])
+        {
+            if ((index.Tokens[a] & (TokenClass.Related | TokenClass.Sidebar | TokenClass.Navigation)) != 0 || index.Is(a, TagKind.Landmark & ~TagKind.Block))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CutTail(string text) => BylineTail().Replace(text, string.Empty);
 
     internal static void AddSplit(List<string> names, string raw)
     {
@@ -145,7 +198,7 @@ internal static partial class AuthorResolver
         foreach (var part in Separator().Split(text))
         {
             var name = TitleCleaner.Normalize(part.Trim(' ', '.', ',', ':', '|', '-', '–', '@'));
-            if (name.Length < 3 || name.Length > 60 || name.Any(char.IsDigit) || name.Split(' ').Length > 5)
+            if (name.Length < 3 || name.Length > 60 || name.Any(char.IsDigit) || name.Split(' ').Length > 5 || !char.IsUpper(name[0]))
             {
                 continue;
             }
@@ -162,6 +215,15 @@ internal static partial class AuthorResolver
 
     [GeneratedRegex(@"\s*(?:,|;|&|\||/|\band\b|\bet\b|\bund\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"/(?:auteurs?|authors?|journalistes?|redacteurs?|rédacteurs?|signatures?|contributors?|writers?|people|equipe|team)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorPage();
+
+    [GeneratedRegex(@"(?:^|[\s|–—-])(?:Par|By|PAR|BY)\s+(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?:de|du|des|le|la|van|von|da|di|\p{Lu}[\p{L}'’.\-]+)){1,3})", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineName();
+
+    [GeneratedRegex(@"\s*(?:\||–|—|\s-\s|\bpublié|\bmis\s+à\s+jour|\bmodifié|\bupdated|\bpublished|\ble\s+\d|\bil\s+y\s+a\b|\bon\s+\p{L}+\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineTail();
 
     [GeneratedRegex(@"\S+@\S+\.\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Email();

@@ -26,25 +26,73 @@ internal static class DateResolver
     /// <summary>Visible-date containers longer than this are paragraphs, not date lines.</summary>
     private const int MaxDateTextChars = 200;
 
-    public static (DateTimeOffset? Published, DateTimeOffset? Modified) Resolve(MetadataContext context, int contentNode)
+    public static (DateTimeOffset? Published, DateTimeOffset? Modified) Resolve(MetadataContext context, int contentNode, string? language, IEnumerable<string> bylineTexts)
     {
         var article = context.JsonLd.Article;
-        var published = DateText.ParseMachine(JsonLdGraph.Text(article?["datePublished"]))
-            ?? FromMeta(context.Meta, PublishedMeta)
-            ?? FromTimeElements(context.Index, contentNode, modified: false)
-            ?? FromItemProp(context.Index, "datePublished");
-        var modified = DateText.ParseMachine(JsonLdGraph.Text(article?["dateModified"]))
-            ?? FromMeta(context.Meta, ModifiedMeta)
-            ?? FromTimeElements(context.Index, contentNode, modified: true)
-            ?? FromItemProp(context.Index, "dateModified");
-        if (published is null)
+        var index = context.Index;
+        DateTimeOffset?[] published =
+        [
+            DateText.ParseMachine(JsonLdGraph.Text(article?["datePublished"])),
+            FromMeta(context.Meta, PublishedMeta),
+            FromTimeElements(index, contentNode, modified: false),
+            FromItemProp(index, "datePublished"),
+        ];
+        DateTimeOffset?[] modified =
+        [
+            DateText.ParseMachine(JsonLdGraph.Text(article?["dateModified"])),
+            FromMeta(context.Meta, ModifiedMeta),
+            FromTimeElements(index, contentNode, modified: true),
+            FromItemProp(index, "dateModified"),
+        ];
+
+        var first = LocalOffset(published);
+        if (first is null)
         {
-            var english = (context.Index.HtmlLang ?? string.Empty).StartsWith("en", StringComparison.OrdinalIgnoreCase);
-            published = FromVisibleText(context.Index, english, modified?.Offset, contentNode, inRegion: true)
-                ?? FromVisibleText(context.Index, english, modified?.Offset, contentNode, inRegion: false);
+            var english = language == "en";
+            Func<DateTime, TimeSpan> offsetFor = language == "fr" ? ParisTime.OffsetFor : _ => TimeSpan.Zero;
+            first = FromVisibleText(index, english, offsetFor, contentNode, inRegion: true)
+                ?? FromBylineTexts(bylineTexts, english, offsetFor)
+                ?? FromVisibleText(index, english, offsetFor, contentNode, inRegion: false);
         }
 
-        return (published, modified);
+        return (first, LocalOffset(modified));
+    }
+
+    /// <summary>
+    /// The first date in trust order, but expressed with the local offset when another source gives the same instant
+    /// with a non-UTC offset (Yoast writes JSON-LD in UTC next to a +02:00 meta; the page's own offset wins).
+    /// </summary>
+    private static DateTimeOffset? LocalOffset(DateTimeOffset?[] candidates)
+    {
+        var first = candidates.FirstOrDefault(c => c is not null);
+        if (first is not { } value || value.Offset != TimeSpan.Zero)
+        {
+            return first;
+        }
+
+        foreach (var other in candidates)
+        {
+            if (other is { } o && o.Offset != TimeSpan.Zero && o.UtcDateTime == value.UtcDateTime)
+            {
+                return o;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Short class-less lines around the body start ("Publié le 11/05/2017 à 13h47 - Par …").</summary>
+    private static DateTimeOffset? FromBylineTexts(IEnumerable<string> texts, bool english, Func<DateTime, TimeSpan> offsetFor)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Length <= MaxDateTextChars && DateText.ParseVisible(text, english, offsetFor) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
     }
 
     private static DateTimeOffset? FromMeta(MetaTags meta, string[] keys)
@@ -75,7 +123,7 @@ internal static class DateResolver
             }
 
             var element = index.Elements[i];
-            var date = DateText.ParseMachine(element.GetAttribute("datetime"));
+            var date = DateText.ParseMachine(element.GetAttribute("datetime") ?? element.GetAttribute("title"));
             if (date is null)
             {
                 continue;
@@ -120,7 +168,7 @@ internal static class DateResolver
             }
 
             var date = DateText.ParseMachine(element.GetAttribute("content") ?? element.GetAttribute("datetime"))
-                ?? DateText.ParseVisible(DomText.Of(index, i, MaxDateTextChars), english: false, null);
+                ?? DateText.ParseVisible(DomText.Of(index, i, MaxDateTextChars), english: false, (TimeSpan?)null);
             if (date is not null)
             {
                 return date;
@@ -147,7 +195,7 @@ internal static class DateResolver
         return index.IsInside(i, region);
     }
 
-    private static DateTimeOffset? FromVisibleText(DomIndex index, bool english, TimeSpan? offset, int contentNode, bool inRegion)
+    private static DateTimeOffset? FromVisibleText(DomIndex index, bool english, Func<DateTime, TimeSpan> offset, int contentNode, bool inRegion)
     {
         for (var i = 0; i < index.Count; i++)
         {

@@ -40,18 +40,22 @@ internal static partial class DateText
             return Plausible(parsed);
         }
 
-        return ParseVisible(text, english: true, null);
+        return ParseVisible(text, english: true, (TimeSpan?)null);
     }
 
-    /// <summary>Finds the first absolute date in visible text; null for relative or absent dates.</summary>
-    public static DateTimeOffset? ParseVisible(string text, bool english, TimeSpan? offset)
+    /// <summary>Finds the first absolute date in visible text, read as wall-clock time with a fixed offset; null for relative or absent dates.</summary>
+    public static DateTimeOffset? ParseVisible(string text, bool english, TimeSpan? offset) =>
+        ParseVisible(text, english, _ => offset ?? TimeSpan.Zero);
+
+    /// <summary>Finds the first absolute date in visible text; <paramref name="offsetFor"/> gives the offset of the wall-clock time.</summary>
+    public static DateTimeOffset? ParseVisible(string text, bool english, Func<DateTime, TimeSpan> offsetFor)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 300)
         {
             return null;
         }
 
-        var o = offset ?? TimeSpan.Zero;
+        var o = offsetFor;
         var m = NumericDate().Match(text);
         if (m.Success)
         {
@@ -96,7 +100,7 @@ internal static partial class DateText
 
     private static string MonthKey(string month) => month.ToLowerInvariant().TrimEnd('.');
 
-    private static DateTimeOffset? Build(int year, int month, int day, string hour, string minute, string? ampm, TimeSpan offset)
+    private static DateTimeOffset? Build(int year, int month, int day, string hour, string minute, string? ampm, Func<DateTime, TimeSpan> offsetFor)
     {
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month))
         {
@@ -119,7 +123,8 @@ internal static partial class DateText
 
         try
         {
-            return Plausible(new DateTimeOffset(year, month, day, h, mi, 0, offset));
+            var local = new DateTime(year, month, day, h, mi, 0, DateTimeKind.Unspecified);
+            return Plausible(new DateTimeOffset(local, offsetFor(local)));
         }
         catch (ArgumentException)
         {

@@ -11,14 +11,16 @@ internal static class PageFields
         ?? Clean(JsonLdGraph.Text(c.JsonLd.FirstOfType("WebSite")?["name"]))
         ?? Clean(c.Meta.First("application-name", "apple-mobile-web-app-title"));
 
-    /// <summary>The headline: JSON-LD headline, og:title, twitter:title, dc.title, the single h1, then &lt;title&gt;; site suffix removed.</summary>
-    public static string? Title(MetadataContext c, string? siteName, IReadOnlyCollection<string> headings)
+    /// <summary>
+    /// The headline: JSON-LD headline, og:title, twitter:title, dc.title, then &lt;title&gt;, then the single h1;
+    /// site-name parts removed (a part equal to an h1/h2 of the page is the headline).
+    /// </summary>
+    public static string? Title(MetadataContext c, string? siteName, IReadOnlyCollection<string> h1s, IReadOnlyCollection<string> headings)
     {
         var raw = Clean(JsonLdGraph.Text(c.JsonLd.Article?["headline"]))
             ?? Clean(c.Meta.First("og:title", "twitter:title", "dc.title", "dcterms.title", "title"))
-            ?? (headings.Count == 1 ? headings.First() : null)
             ?? Clean(c.Index.DocumentTitle)
-            ?? headings.FirstOrDefault();
+            ?? (h1s.Count > 0 ? h1s.First() : null);
         return TitleCleaner.Clean(raw, siteName, headings);
     }
 

@@ -66,7 +66,8 @@ internal static class SectionResolver
     {
         for (var i = 0; i < index.Count; i++)
         {
-            if ((index.Tokens[i] & TokenClass.Breadcrumb) == 0 || index.Has(i, ElementState.Hidden))
+            var byClass = (index.Tokens[i] & TokenClass.Breadcrumb) != 0;
+            if ((!byClass && !index.Has(i, ElementState.BreadcrumbSeparator)) || index.Has(i, ElementState.Hidden | ElementState.InComments))
             {
                 continue;
             }
@@ -78,6 +79,12 @@ internal static class SectionResolver
                 {
                     names.Add(DomText.Of(index, a, MaxSectionChars + 1));
                 }
+            }
+
+            // Without a breadcrumb class, a separator-joined run of links is a trail only when it starts at home.
+            if (!byClass && (names.Count < 2 || !HomeWords.Contains(names[0])))
+            {
+                continue;
             }
 
             var section = LastCategory(names, title);
