@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Core.Extraction.Cleaning;
+
+/// <summary>
+/// The short-line filters (rs-trafilatura's line rules plus French equivalents) and the credit-line pattern, as data.
+/// Each rule drops a block that matches and is shorter than its length limit.
+/// </summary>
+internal static partial class LineVocabulary
+{
+    /// <summary>Whole-line labels (compared case-insensitively after trimming punctuation): UI words, ad labels.</summary>
+    public static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "publicité", "publicite", "advertisement", "advertising", "annonce", "sponsored", "sponsorisé", "pub", "ad", "ads",
+        "comments", "commentaires", "commentaire", "partager", "partagez", "share", "share this", "share this article",
+        "print", "imprimer", "email", "e-mail", "mail", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit",
+        "messenger", "telegram", "flipboard", "x", "copier le lien", "copy link", "lire la suite", "read more", "continue reading",
+        "skip to content", "aller au contenu", "photo", "video", "vidéo", "voir la vidéo", "écouter", "listen", "favoris",
+        "ajouter aux favoris", "sauvegarder", "save", "close", "fermer", "menu", "recherche", "search", "top", "retour en haut",
+        "advertisement - continue reading below", "story continues below advertisement", "article continues below",
+        "la suite après la publicité", "la suite après cette publicité", "suite après la publicité",
+        "en direct", "direct", "live", "live updates", "dans la même rubrique", "dans la meme rubrique", "sur le même sujet",
+        "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
+        "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
+    };
+
+    /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
+    public static readonly (Regex Pattern, int MaxLength)[] Rules =
+    [
+        (ReadAlso(), 300),
+        (PhotoCredit(), 160),
+        (AgencyCredit(), 160),
+        (Byline(), 60),
+        (Timestamp(), 100),
+        (CallToAction(), 160),
+        (Copyright(), 200),
+    ];
+
+    /// <summary>The credit line: "Source: X", "Source : X" (any space, including no-break), "Sources : X".</summary>
+    [GeneratedRegex(@"^\s*[\(\[«]?\s*Sources?[\s\u00A0\u202F]*[:：][\s\u00A0\u202F]*(?<value>.+?)\s*[\)\]»]?\s*$", RegexOptions.CultureInvariant)]
+    public static partial Regex SourceLine();
+
+    [GeneratedRegex(@"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la suite)|lisez\s+aussi|voir\s+aussi|à\s+voir\s+aussi|à\s+découvrir|read\s+(?:more|also|next)|also\s+read|see\s+also|related(?:\s+articles?|\s+stories)?\s*:|more\s+on\s+this|more\s+from|recommended|sur\s+le\s+même\s+sujet|notre\s+dossier|pour\s+aller\s+plus\s+loin|watch\s*:|video\s*:|vidéo\s*:|article\s+(?:précédent|suivant)|previous\s+(?:article|post)|next\s+(?:article|post)|dans\s+la\s+m[êe]me\s+rubrique|sur\s+le\s+m[êe]me\s+th[èe]me)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadAlso();
+
+    [GeneratedRegex(@"^\W{0,3}(?:photos?|image|images|credits?|crédits?(?:\s+photo)?|illustration|picture|pictured|©)\s*[:©/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"(?:getty\s*images|afp\s+photo|ap\s+photo|shutterstock|/\s*afp\b|\bafp\s*/|/\s*reuters\b|reuters\s*/|istock|/\s*maxppp|maxppp\s*/|\(photo\b|photo\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyCredit();
+
+    [GeneratedRegex(@"^(?:by|par|von|written\s+by|posted\s+by|écrit\s+par|publié\s+par)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^\W{0,3}(?:updated|published|last\s+updated|posted|publié|publie|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CallToAction();
+
+    [GeneratedRegex(@"^\W{0,2}(?:©|\(c\)|copyright\b|tous\s+droits\s+réservés|all\s+rights\s+reserved)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Copyright();
+}

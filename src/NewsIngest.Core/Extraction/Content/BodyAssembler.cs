@@ -1,0 +1,145 @@
+using System.Text;
+using NewsIngest.Core.Extraction.Cleaning;
+
+namespace NewsIngest.Core.Extraction.Content;
+
+/// <summary>
+/// Post-processing of the chosen blocks: short-line filters, link-only lines, duplicates, trailing headings, and
+/// the credit line lifted out into <c>source</c>. Joins what is left with blank lines.
+/// </summary>
+internal static class BodyAssembler
+{
+    /// <summary>A short block whose text is mostly link text is a promo or navigation line (trafilatura: 0.8 link share, short elements).</summary>
+    private const double LinkLineShare = 0.8;
+
+    /// <summary>Length under which a mostly-link block is dropped (longer ones are real paragraphs with links).</summary>
+    private const int LinkLineMaxChars = 200;
+
+    /// <summary>How many final blocks are searched for the credit line ("at the end of the article").</summary>
+    private const int SourceTailBlocks = 3;
+
+    /// <summary>A credit line longer than this is prose, not a credit.</summary>
+    private const int SourceMaxChars = 160;
+
+    /// <summary>Blocks shorter than this are not checked for duplication (short labels repeat legitimately).</summary>
+    private const int DedupMinChars = 20;
+
+    public static (string? Body, string? Source) Assemble(List<TextBlock> blocks, IReadOnlyList<TextBlock> following)
+    {
+        var kept = new List<TextBlock>(blocks.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            if (IsBoilerplateLine(block))
+            {
+                continue;
+            }
+
+            if (block.Text.Length >= DedupMinChars && !seen.Add(block.Text))
+            {
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        var source = TakeSource(kept) ?? FindSource(following);
+        TrimTail(kept);
+        if (kept.Count == 0)
+        {
+            return (null, source);
+        }
+
+        var body = new StringBuilder();
+        foreach (var block in kept)
+        {
+            if (body.Length > 0)
+            {
+                body.Append("\n\n");
+            }
+
+            body.Append(block.Text);
+        }
+
+        return (body.ToString().Normalize(NormalizationForm.FormC), source);
+    }
+
+    internal static bool IsBoilerplateLine(TextBlock block)
+    {
+        var text = block.Text;
+        if (LineVocabulary.Labels.Contains(text.Trim(' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0')))
+        {
+            return true;
+        }
+
+        if (block.LinkDensity > LinkLineShare && text.Length < LinkLineMaxChars)
+        {
+            return true;
+        }
+
+        foreach (var (pattern, max) in LineVocabulary.Rules)
+        {
+            if (text.Length <= max && pattern.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes and returns the credit line among the last blocks, if any.</summary>
+    private static string? TakeSource(List<TextBlock> blocks)
+    {
+        for (var i = blocks.Count - 1; i >= 0 && i >= blocks.Count - SourceTailBlocks; i--)
+        {
+            var value = SourceValue(blocks[i].Text);
+            if (value is not null)
+            {
+                blocks.RemoveAt(i);
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindSource(IReadOnlyList<TextBlock> following)
+    {
+        foreach (var block in following)
+        {
+            var value = SourceValue(block.Text);
+            if (value is not null)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    internal static string? SourceValue(string text)
+    {
+        if (text.Length > SourceMaxChars)
+        {
+            return null;
+        }
+
+        var match = LineVocabulary.SourceLine().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = match.Groups["value"].Value.Trim().TrimEnd('.').Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    private static void TrimTail(List<TextBlock> blocks)
+    {
+        while (blocks.Count > 0 && (blocks[^1].IsHeading || blocks[^1].LinkDensity > LinkLineShare))
+        {
+            blocks.RemoveAt(blocks.Count - 1);
+        }
+    }
+}
