@@ -49,6 +49,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
+        services.AddSingleton<PageReparser>();
         services.AddSingleton<IngestCycle>();
 
         AddHttpPipeline(services);
