@@ -4,11 +4,13 @@ namespace NewsIngest.Tests.Infrastructure;
 
 /// <summary>
 /// Makes storage answer 503 Service Unavailable to every <see cref="Every"/>-th request, in two ways that alternate:
-/// refused before it reaches the service (nothing written), or carried out and then answered 503 (written, but the
-/// client is told it failed — the case that tests idempotency, since the retry repeats a write that happened).
+/// first carried out and then answered 503 (written, but the client is told it failed — the case that tests
+/// idempotency, since the retry repeats a write that happened), then refused before it reaches the service.
+/// A request is faulted once at most: its retries (same client request id) pass, as after a transient outage.
 /// </summary>
 public sealed class FaultInjector
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _faulted = new();
     private int _requests;
     private int _injected;
 
@@ -26,13 +28,14 @@ public sealed class FaultInjector
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var count = Interlocked.Increment(ref owner._requests);
-            if (!owner.Enabled || count % owner.Every != 0)
+            var id = request.Headers.TryGetValues("x-ms-client-request-id", out var ids) ? ids.First() : Guid.NewGuid().ToString();
+            if (!owner.Enabled || count % owner.Every != 0 || !owner._faulted.TryAdd(id, true))
             {
                 return await base.SendAsync(request, cancellationToken);
             }
 
             var injected = Interlocked.Increment(ref owner._injected);
-            if (injected % 2 == 0)
+            if (injected % 2 == 1)
             {
                 using var carriedOut = await base.SendAsync(request, cancellationToken);
             }
