@@ -99,12 +99,11 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
         ArgumentException.ThrowIfNullOrWhiteSpace(site);
         var host = site.Trim().ToLowerInvariant();
         var day = since?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-        var partition = TableKeys.Encode(host);
-        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Day ge {day}") };
-        if (partition != TableKeys.UnsortedPartition)
-        {
-            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UnsortedPartition} and Site eq {host} and Day ge {day}"));
-        }
+
+        // Fetched pages' folders are lower-case hosts; a folder dropped by hand keeps the case it was given.
+        var partitions = new[] { TableKeys.Encode(host), TableKeys.Encode(site.Trim()) }.Distinct(StringComparer.Ordinal).Where(p => p != TableKeys.UnsortedPartition);
+        var filters = partitions.Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Day ge {day}")).ToList();
+        filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UnsortedPartition} and Site eq {host} and Day ge {day}"));
 
         foreach (var filter in filters)
         {
