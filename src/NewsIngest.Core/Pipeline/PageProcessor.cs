@@ -28,7 +28,18 @@ public sealed partial class PageProcessor(
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
         var limits = options.Value;
-        var page = await RawPageStore.ReadAsync(blob, limits.MaxPageBytes, cancellationToken).ConfigureAwait(false);
+        RawPage page;
+        try
+        {
+            page = await RawPageStore.ReadAsync(blob, limits.MaxPageBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted between the trigger and now: nothing is left to parse or to account for, and a retry would find nothing either.
+            LogVanished(logger, blob.Name);
+            return ParseOutcome.Unchanged;
+        }
+
         using var urlScope = page.Origin.SourceUrl is { } url ? logger.BeginScope(new Dictionary<string, object> { ["Url"] = url.AbsoluteUri }) : null;
         if (page.IsTooLarge)
         {
@@ -88,6 +99,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Blob}: {Status} {Reason}")]
     private static partial void LogRejected(ILogger logger, string blob, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to parse for {Blob}: the blob was deleted before it could be read")]
+    private static partial void LogVanished(ILogger logger, string blob);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not storing {Blob} version {ETag}: the blob changed while it was parsed; the newer version's parse stores it")]
     private static partial void LogSuperseded(ILogger logger, string blob, string etag);

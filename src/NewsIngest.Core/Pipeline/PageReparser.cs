@@ -1,6 +1,4 @@
-using Azure;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Logging;
 using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Core.Pipeline;
@@ -12,12 +10,11 @@ namespace NewsIngest.Core.Pipeline;
 /// a page whose article or rejection already records the blob's current ETag and the current extractor version is
 /// counted unchanged without being downloaded.
 /// </summary>
-public sealed partial class PageReparser(
+public sealed class PageReparser(
     StorageClients storage,
     ArticleStore articles,
     RejectionStore rejections,
-    PageProcessor processor,
-    ILogger<PageReparser> logger)
+    PageProcessor processor)
 {
     /// <summary>Pages in flight at once: enough to overlap storage round trips, few enough to leave the CPU to other work.</summary>
     public const int Parallelism = 4;
@@ -42,19 +39,14 @@ public sealed partial class PageReparser(
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ListAsync(filter, cancellationToken), options, async (item, token) =>
         {
-            var outcome = await ReparseAsync(item, token).ConfigureAwait(false);
-            if (outcome is not { } done)
-            {
-                return;
-            }
-
+            var done = await ReparseAsync(item, token).ConfigureAwait(false);
             Interlocked.Increment(ref counts[(int)done]);
             progress?.Report(done);
         }).ConfigureAwait(false);
         return new ReparseSummary(counts[(int)ParseOutcome.Parsed], counts[(int)ParseOutcome.Rejected], counts[(int)ParseOutcome.Unchanged]);
     }
 
-    private async Task<ParseOutcome?> ReparseAsync(BlobItem item, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> ReparseAsync(BlobItem item, CancellationToken cancellationToken)
     {
         var etag = item.Properties.ETag?.ToString();
         if (etag is not null
@@ -64,16 +56,7 @@ public sealed partial class PageReparser(
             return ParseOutcome.Unchanged;
         }
 
-        try
-        {
-            return await processor.ProcessAsync(storage.RawPages.GetBlobClient(item.Name), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Deleted since the listing: there is no page left to account for.
-            LogVanished(logger, item.Name);
-            return null;
-        }
+        return await processor.ProcessAsync(storage.RawPages.GetBlobClient(item.Name), cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<BlobItem> ListAsync(ReparseFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -88,7 +71,4 @@ public sealed partial class PageReparser(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Blob}: deleted while the reparse ran")]
-    private static partial void LogVanished(ILogger logger, string blob);
 }

@@ -102,6 +102,17 @@ public sealed class PageProcessorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_blob_deleted_before_its_trigger_runs_is_nothing_to_do_rather_than_a_retried_failure()
+    {
+        await using var services = TestServices.Create(azurite.ConnectionString);
+        var blob = services.GetRequiredService<StorageClients>().RawPages.GetBlobClient($"gone/{Guid.NewGuid():N}.html");
+
+        var outcome = await services.GetRequiredService<PageProcessor>().ProcessAsync(blob, CancellationToken.None);
+
+        Assert.Equal(ParseOutcome.Unchanged, outcome);
+    }
+
+    [Fact]
     public async Task A_storage_fault_throws_so_the_trigger_retries_and_records_nothing()
     {
         // Nothing listens on this port: every storage call fails, as when the account is unreachable.
