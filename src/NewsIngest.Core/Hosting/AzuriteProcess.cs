@@ -142,17 +142,9 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || !await SignalTerminateAsync(_process.Id).ConfigureAwait(false))
         {
             KillQuietly(_process);
-        }
-        else
-        {
-            using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            if (signal is not null)
-            {
-                await signal.WaitForExitAsync().ConfigureAwait(false);
-            }
         }
 
         try
@@ -170,6 +162,26 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         KillQuietly(_process);
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    /// <summary>Sends SIGTERM through the system's <c>kill</c>; false when there is no such program to run.</summary>
+    private static async Task<bool> SignalTerminateAsync(int processId)
+    {
+        try
+        {
+            using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", processId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (signal is null)
+            {
+                return false;
+            }
+
+            await signal.WaitForExitAsync().ConfigureAwait(false);
+            return signal.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static void KillQuietly(Process process)
