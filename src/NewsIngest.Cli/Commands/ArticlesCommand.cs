@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Cli.Hosting;
 using NewsIngest.Cli.Output;
@@ -60,10 +61,10 @@ internal static class ArticlesCommand
 
         foreach (var row in rows)
         {
-            var article = await store.GetAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
-            if (article is not null)
+            // The stored JSON as written, version stamps included, with the raw page's name in front.
+            var stored = await store.GetJsonAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && JsonNode.Parse(stored) is JsonObject node)
             {
-                var node = ArticleJson.ToNode(article);
                 node.Insert(0, "blob", row.RawPageBlob);
                 Console.Out.WriteLine(node.ToJsonString(ArticleJson.Compact));
             }

@@ -17,6 +17,7 @@ namespace NewsIngest.Core.Pipeline;
 /// </summary>
 public sealed partial class PageProcessor(
     ArticleExtractor extractor,
+    RawPageStore rawPages,
     ArticleStore articles,
     RejectionStore rejections,
     NewsIngestMetrics metrics,
@@ -88,6 +89,13 @@ public sealed partial class PageProcessor(
 
     private async Task<ParseOutcome> RejectAsync(RawPage page, string status, string reason, CancellationToken cancellationToken)
     {
+        // Like an article, a refusal speaks only for the blob's current version: a newer one's own trigger records its fate.
+        if (!ETags.Same(await rawPages.CurrentETagAsync(page.Name, cancellationToken).ConfigureAwait(false), page.ETag))
+        {
+            LogSuperseded(logger, page.Name, page.ETag);
+            return ParseOutcome.Rejected;
+        }
+
         LogRejected(logger, page.Name, status, reason);
         await rejections.RecordAsync(page.Name, status, reason, page.ETag, cancellationToken).ConfigureAwait(false);
         metrics.PageRejected(status);

@@ -55,7 +55,7 @@ public sealed class PageReparserTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_reparse_command_prints_its_counts_as_the_last_line_and_rejections_json_names_blob_status_and_reason()
+    public async Task The_reparse_command_prints_its_counts_as_the_last_line_and_rejections_and_articles_list_what_it_stored_as_json()
     {
         await using var services = TestServices.Create(azurite.ConnectionString);
         var host = await DropSiteAsync(services, good: 2, bad: 1);
@@ -71,7 +71,10 @@ public sealed class PageReparserTests(AzuriteFixture azurite)
             .Single(r => r.GetProperty("blob").GetString() == $"{host}/bad-0.html");
         Assert.Equal("empty", refused.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(refused.GetProperty("reason").GetString()));
-        Assert.Equal(2, articles.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var listed = articles.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.All(listed, a => Assert.Equal(Core.Articles.ArticleSchema.SchemaVersion, a.GetProperty("schemaVersion").GetInt32()));
+        Assert.All(listed, a => Assert.StartsWith($"{host}/page-", a.GetProperty("blob").GetString(), StringComparison.Ordinal));
     }
 
     /// <summary>Drops good article pages and empty (bad) pages under a fresh host folder, as fetched pages are named.</summary>
