@@ -35,7 +35,7 @@ public static class MarkupDepth
     /// <summary>The deepest nesting seen; stops counting once <paramref name="stopAt"/> is reached.</summary>
     public static int Estimate(ReadOnlySpan<byte> html, int stopAt = int.MaxValue)
     {
-        int depth = 0, max = 0, i = 0;
+        int depth = 0, max = 0, i = 0, foreign = 0;
         Span<char> name = stackalloc char[16];
         while (max < stopAt && (i = NextTag(html, i)) >= 0)
         {
@@ -56,17 +56,24 @@ public static class MarkupDepth
 
             var end = EndOfTag(html, start + length);
             ReadOnlySpan<char> tag = name[..Math.Min(length, name.Length)];
+            var isForeignRoot = tag.Equals("svg", StringComparison.OrdinalIgnoreCase) || tag.Equals("math", StringComparison.OrdinalIgnoreCase);
             if (closing)
             {
                 depth = UncountedNames.Contains(tag) ? depth : Math.Max(0, depth - 1);
+                foreign = isForeignRoot ? Math.Max(0, foreign - 1) : foreign;
             }
             else if (RawTextNames.Contains(tag))
             {
                 end = SkipPast(html, end, "</"u8);
             }
-            else if (!UncountedNames.Contains(tag) && html[end - 2] != '/')
+            else if (html[end - 2] == '/' && (foreign > 0 || isForeignRoot))
+            {
+                // "/>" closes an element only in SVG and MathML; in HTML "<div/>" opens a div like "<div>" does.
+            }
+            else if (!UncountedNames.Contains(tag))
             {
                 max = Math.Max(max, ++depth);
+                foreign += isForeignRoot ? 1 : 0;
             }
 
             i = end;

@@ -21,6 +21,8 @@ public sealed class MarkupDepthTests
     [InlineData("<div><div><span>x</span></div></div>", 3)]
     [InlineData("<ul><li>a<li>b<li>c</ul><p>un<p>deux<p>trois", 1)]
     [InlineData("<div><br><img src='a>b'><hr/><input></div>", 1)]
+    [InlineData("<div/><div/><div/>", 3)]
+    [InlineData("<svg><g><path d='M0 0'/><circle/></g></svg><div/>", 2)]
     [InlineData("<div><!-- <div><div><div> --><script>if (a<b) { '<div><div>' }</script><style>p<q{}</style></div>", 1)]
     [InlineData("<svg><path d='M0 0'/><path/></svg>", 1)]
     [InlineData("</div></div><div>", 1)]
