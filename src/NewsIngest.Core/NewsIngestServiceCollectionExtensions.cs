@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Diagnostics;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Fetching;
 using NewsIngest.Core.Pipeline;
@@ -32,6 +33,8 @@ public static class NewsIngestServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddMetrics();
+        services.AddSingleton<NewsIngestMetrics>();
         services.AddAzureClientsCore();
         services.AddSingleton(provider => StorageAccount.FromConfiguration(
             configuration.GetSection(StorageNames.Connection), provider.GetRequiredService<AzureComponentFactory>()));
@@ -46,6 +49,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
+        services.AddSingleton<PageReparser>();
         services.AddSingleton<IngestCycle>();
 
         AddHttpPipeline(services);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Cli.Hosting;
 using NewsIngest.Cli.Output;
@@ -15,12 +16,27 @@ internal static class ArticlesCommand
     {
         var storage = StorageOption.Create();
         var site = new Option<string?>("--site") { Description = "Only articles of this host (e.g. www.example.fr)." };
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only articles published on or after this date." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only articles of this day or later (publication date, else the day the page was fetched)." };
         var section = new Option<string?>("--section") { Description = "Only articles of this section (case-insensitive)." };
         var json = new Option<bool>("--json") { Description = "One JSON object per line with the full article fields." };
         var command = new Command("articles", "List the stored articles.") { storage, site, since, section, json };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(storage), parse.GetValue(site), parse.GetValue(since), parse.GetValue(section), parse.GetValue(json), ct));
         return command;
+    }
+
+    /// <summary>
+    /// Uses the table keys rather than a scan: a site is a partition of Articles, a date a range of ArticlesByDay
+    /// partitions (docs/storage.md). An article's day is its publication date, else the day its page was fetched.
+    /// </summary>
+    private static IAsyncEnumerable<ArticleRow> Query(ArticleStore store, string? site, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var sinceDay = since is { } moment ? DateOnly.FromDateTime(moment.Date) : (DateOnly?)null;
+        return (site, sinceDay) switch
+        {
+            (not null, _) => store.ListBySiteAsync(site, sinceDay, cancellationToken),
+            (null, { } day) => store.ListSinceAsync(day, cancellationToken),
+            _ => store.ListAsync(site: null, cancellationToken),
+        };
     }
 
     private static async Task<int> RunAsync(string? storageOption, string? site, DateTimeOffset? since, string? section, bool json, CancellationToken cancellationToken)
@@ -29,11 +45,9 @@ internal static class ArticlesCommand
         await using var services = CliServices.Create(lease.ConnectionString);
         var store = services.GetRequiredService<ArticleStore>();
         var rows = new List<ArticleRow>();
-        await foreach (var row in store.ListAsync(site: null, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Query(store, site, since, cancellationToken).ConfigureAwait(false))
         {
-            if ((site is null || string.Equals(row.Site, site, StringComparison.OrdinalIgnoreCase))
-                && (since is null || row.Published >= since)
-                && (section is null || string.Equals(row.Section, section, StringComparison.OrdinalIgnoreCase)))
+            if (section is null || string.Equals(row.Section, section, StringComparison.OrdinalIgnoreCase))
             {
                 rows.Add(row);
             }
@@ -47,10 +61,10 @@ internal static class ArticlesCommand
 
         foreach (var row in rows)
         {
-            var article = await store.GetAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
-            if (article is not null)
+            // The stored JSON as written, version stamps included, with the raw page's name in front.
+            var stored = await store.GetJsonAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && JsonNode.Parse(stored) is JsonObject node)
             {
-                var node = ArticleJson.ToNode(article);
                 node.Insert(0, "blob", row.RawPageBlob);
                 Console.Out.WriteLine(node.ToJsonString(ArticleJson.Compact));
             }

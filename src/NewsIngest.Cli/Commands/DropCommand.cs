@@ -28,14 +28,30 @@ internal static class DropCommand
 
         await using var services = CliServices.Create(lease.ConnectionString);
         var store = services.GetRequiredService<RawPageStore>();
-        foreach (var file in PageFiles.Expand(files))
+        foreach (var path in files)
         {
-            // The blob is the page as a person would upload it: decompressed, named after the file, no metadata.
-            var name = Path.GetFileName(file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
-            await store.DropAsync(name, PageFiles.ReadBytes(file), cancellationToken).ConfigureAwait(false);
-            Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{name}");
+            foreach (var file in PageFiles.Expand([path]))
+            {
+                // The blob is the page as a person would upload it: decompressed, no metadata, named after the file —
+                // under the folder's name and sub-folders when a folder is dropped, as Storage Explorer's folder upload
+                // does, so two pages both called page.html never overwrite each other.
+                var name = BlobName(path, file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
+                await store.DropAsync(name, PageFiles.ReadBytes(file), cancellationToken).ConfigureAwait(false);
+                Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{name}");
+            }
         }
 
         return 0;
+    }
+
+    private static string BlobName(string argument, string file)
+    {
+        if (!Directory.Exists(argument))
+        {
+            return Path.GetFileName(file);
+        }
+
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(argument)));
+        return (folder + "/" + Path.GetRelativePath(argument, file)).Replace(Path.DirectorySeparatorChar, '/');
     }
 }

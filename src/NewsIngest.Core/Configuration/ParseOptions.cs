@@ -10,4 +10,12 @@ public sealed class ParseOptions
     /// <summary>Raw pages above this size are rejected unread. Twice the fetch limit, so hand-dropped pages have some room.</summary>
     [Range(64 * 1024, 1024L * 1024 * 1024)]
     public long MaxPageBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// Pages whose markup nests deeper than this (estimated by a byte scan, see MarkupDepth) are rejected unparsed.
+    /// Real article pages nest 20 to 60 levels; 1,000 leaves room for sloppy markup and stays far below what the
+    /// extraction thread's stack can follow.
+    /// </summary>
+    [Range(64, 100_000)]
+    public int MaxNestingDepth { get; init; } = 1000;
 }

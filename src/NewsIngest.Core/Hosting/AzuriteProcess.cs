@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace NewsIngest.Core.Hosting;
 
 /// <summary>
-/// A local Azurite (blob, queue and table emulator) started from the repository's <c>node_modules</c>, in memory, on
-/// loopback, for tests and the offline demo. Disposing it stops it and its data is gone.
+/// A local Azurite (blob, queue and table emulator) started from the repository's <c>node_modules</c>, on loopback, for
+/// tests and the offline demo. In memory by default: disposing it stops it and its data is gone. Given a folder, it keeps
+/// its data there, so a test can stop it and start it again on the same ports and find everything written before.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -54,8 +55,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts Azurite; port 0 picks free ports. Returns once all three services listen.</summary>
-    public static async Task<AzuriteProcess> StartAsync(string executable, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts Azurite; port 0 picks free ports. <paramref name="location"/>: a folder to keep the data in, instead of
+    /// memory. Returns once all three services listen.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(string executable, int blobPort = 0, int queuePort = 0, int tablePort = 0, string? location = null, CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -63,13 +67,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        foreach (var argument in persistence.Concat(
+                 [
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
-                 })
+                 ]))
         {
             info.ArgumentList.Add(argument);
         }
@@ -126,11 +131,57 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
     }
 
+    /// <summary>
+    /// Stops Azurite as an outage would, without losing what it acknowledged: SIGTERM lets it save its metadata
+    /// (it saves every 5 s otherwise), where a kill could drop the last seconds of writes. Killed if it does not exit in time.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || !await SignalTerminateAsync(_process.Id).ConfigureAwait(false))
+        {
+            KillQuietly(_process);
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            KillQuietly(_process);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         KillQuietly(_process);
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    /// <summary>Sends SIGTERM through the system's <c>kill</c>; false when there is no such program to run.</summary>
+    private static async Task<bool> SignalTerminateAsync(int processId)
+    {
+        try
+        {
+            using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", processId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (signal is null)
+            {
+                return false;
+            }
+
+            await signal.WaitForExitAsync().ConfigureAwait(false);
+            return signal.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static void KillQuietly(Process process)

@@ -1,21 +1,26 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsIngest.Core.Articles;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Diagnostics;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
-/// The blob trigger's work: turn one raw page into an article (JSON blob + table row), or record why not.
+/// The blob trigger's work: turn one raw page into an article (JSON blob + table rows), or record why not.
 /// Bad pages are rejections, not exceptions, so the trigger never retries them into the poison queue;
-/// storage faults do throw, so the platform retries those.
+/// storage faults do throw, so the platform retries those. The checks run cheapest first, and nothing reaches
+/// the parser that could take the process down (see docs/reliability.md).
 /// </summary>
 public sealed partial class PageProcessor(
     ArticleExtractor extractor,
+    RawPageStore rawPages,
     ArticleStore articles,
     RejectionStore rejections,
+    NewsIngestMetrics metrics,
     IOptions<ParseOptions> options,
     ILogger<PageProcessor> logger)
 {
@@ -23,48 +28,89 @@ public sealed partial class PageProcessor(
     {
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
-        var page = await RawPageStore.ReadAsync(blob, options.Value.MaxPageBytes, cancellationToken).ConfigureAwait(false);
-        if (page is null)
+        var limits = options.Value;
+        RawPage page;
+        try
         {
-            return await RejectAsync(blob.Name, "too-large", $"The page is larger than {options.Value.MaxPageBytes} bytes.", cancellationToken).ConfigureAwait(false);
+            page = await RawPageStore.ReadAsync(blob, limits.MaxPageBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted between the trigger and now: nothing is left to parse or to account for, and a retry would find nothing either.
+            LogVanished(logger, blob.Name);
+            return ParseOutcome.Unchanged;
+        }
+
+        using var urlScope = page.Origin.SourceUrl is { } url ? logger.BeginScope(new Dictionary<string, object> { ["Url"] = url.AbsoluteUri }) : null;
+        if (page.IsTooLarge)
+        {
+            return await RejectAsync(page, RejectionStatus.TooLarge, $"The page is {page.Length} bytes, more than the {limits.MaxPageBytes} allowed.", cancellationToken).ConfigureAwait(false);
         }
 
         if (PageSniffer.Classify(page.Content.Span) is { } problem)
         {
-            return await RejectAsync(blob.Name, problem.Status, problem.Reason, cancellationToken).ConfigureAwait(false);
+            return await RejectAsync(page, problem.Status, problem.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        Articles.Article article;
+        if (MarkupDepth.Estimate(page.Content.Span, stopAt: limits.MaxNestingDepth + 1) > limits.MaxNestingDepth)
+        {
+            return await RejectAsync(page, RejectionStatus.TooDeep, $"The markup nests more than {limits.MaxNestingDepth} levels deep.", cancellationToken).ConfigureAwait(false);
+        }
+
+        Article article;
         try
         {
-            article = extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType));
+            article = await DeepStackThread.RunAsync(() => extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType)), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InsufficientExecutionStackException)
+#pragma warning disable CA1031 // Extraction is pure computation on the page's bytes: whatever it throws, a retry would throw again.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
         {
-            return await RejectAsync(blob.Name, "extraction-failed", ex.Message, cancellationToken).ConfigureAwait(false);
+            return await RejectAsync(page, RejectionStatus.ExtractionFailed, $"{ex.GetType().Name}: {ex.Message}", cancellationToken).ConfigureAwait(false);
         }
 
-        if (string.IsNullOrWhiteSpace(article.Body))
+        if (ArticleAcceptance.Refusal(article) is { } refusal)
         {
-            return await RejectAsync(blob.Name, "no-article", "No article text was found on the page.", cancellationToken).ConfigureAwait(false);
+            return await RejectAsync(page, refusal.Status, refusal.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        await articles.SaveAsync(blob.Name, article, cancellationToken).ConfigureAwait(false);
-        await rejections.ClearAsync(blob.Name, cancellationToken).ConfigureAwait(false);
-        LogParsed(logger, blob.Name, article.Title, article.Body.Length);
+        var write = await articles.SaveAsync(page, article, cancellationToken).ConfigureAwait(false);
+        if (write == ArticleWrite.Superseded)
+        {
+            LogSuperseded(logger, page.Name, page.ETag);
+            return ParseOutcome.Parsed;
+        }
+
+        await rejections.ClearAsync(page.Name, cancellationToken).ConfigureAwait(false);
+        metrics.PageParsed();
+        LogParsed(logger, page.Name, article.Title, article.Body!.Length, write);
         return ParseOutcome.Parsed;
     }
 
-    private async Task<ParseOutcome> RejectAsync(string name, string status, string reason, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> RejectAsync(RawPage page, string status, string reason, CancellationToken cancellationToken)
     {
-        LogRejected(logger, name, status, reason);
-        await rejections.RecordAsync(name, status, reason, cancellationToken).ConfigureAwait(false);
+        // Like an article, a refusal speaks only for the blob's current version: a newer one's own trigger records its fate.
+        if (!ETags.Same(await rawPages.CurrentETagAsync(page.Name, cancellationToken).ConfigureAwait(false), page.ETag))
+        {
+            LogSuperseded(logger, page.Name, page.ETag);
+            return ParseOutcome.Rejected;
+        }
+
+        LogRejected(logger, page.Name, status, reason);
+        await rejections.RecordAsync(page.Name, status, reason, page.ETag, cancellationToken).ConfigureAwait(false);
+        metrics.PageRejected(status);
         return ParseOutcome.Rejected;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Blob}: {Title} ({BodyLength} characters)")]
-    private static partial void LogParsed(ILogger logger, string blob, string? title, int bodyLength);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Blob}: {Title} ({BodyLength} characters, {Write})")]
+    private static partial void LogParsed(ILogger logger, string blob, string? title, int bodyLength, ArticleWrite write);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Blob}: {Status} {Reason}")]
     private static partial void LogRejected(ILogger logger, string blob, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to parse for {Blob}: the blob was deleted before it could be read")]
+    private static partial void LogVanished(ILogger logger, string blob);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not storing {Blob} version {ETag}: the blob changed while it was parsed; the newer version's parse stores it")]
+    private static partial void LogSuperseded(ILogger logger, string blob, string etag);
 }

@@ -16,17 +16,17 @@ public static class PageSniffer
     {
         if (content.IsEmpty || content.Trim((byte)' ').Trim("\r\n\t"u8).IsEmpty)
         {
-            return ("empty", "The page is empty.");
+            return (RejectionStatus.Empty, "The page is empty.");
         }
 
         if (content.StartsWith("%PDF"u8))
         {
-            return ("not-html", "The file is a PDF document.");
+            return (RejectionStatus.NotHtml, "The file is a PDF document.");
         }
 
         if (content.StartsWith(Jpeg) || content.StartsWith(Png) || content.StartsWith("GIF8"u8))
         {
-            return ("not-html", "The file is an image.");
+            return (RejectionStatus.NotHtml, "The file is an image.");
         }
 
         // UTF-16 pages carry NUL bytes too, but announce themselves with a byte-order mark.
@@ -34,12 +34,12 @@ public static class PageSniffer
         var isUtf16 = head.StartsWith(Utf16Le) || head.StartsWith(Utf16Be);
         if (!isUtf16 && head.Contains((byte)0))
         {
-            return ("not-html", "The file is binary, not text.");
+            return (RejectionStatus.NotHtml, "The file is binary, not text.");
         }
 
         if (!isUtf16 && head.IndexOf((byte)'<') < 0)
         {
-            return ("not-html", "The file holds no markup.");
+            return (RejectionStatus.NotHtml, "The file holds no markup.");
         }
 
         return null;

@@ -8,4 +8,7 @@ public enum ParseOutcome
 
     /// <summary>No article could be made of it; the reason is in the <c>Rejections</c> table and the raw blob stays.</summary>
     Rejected,
+
+    /// <summary>Nothing to do: already stored from this raw version by the current extractor (reparse), or the blob is gone.</summary>
+    Unchanged,
 }

@@ -2,7 +2,10 @@ using Azure.Data.Tables;
 
 namespace NewsIngest.Core.Storage;
 
-/// <summary>One row of the <c>Articles</c> table: the article's metadata, an excerpt and the name of its full JSON blob.</summary>
+/// <summary>
+/// One row of the <c>Articles</c> table (or its projection in <c>ArticlesByDay</c>): the article's metadata, a bounded
+/// excerpt, the name of its full JSON blob, and the raw page version and extractor version it was made from.
+/// </summary>
 public sealed record ArticleRow
 {
     public required string RawPageBlob { get; init; }
@@ -20,6 +23,15 @@ public sealed record ArticleRow
     public string? BodyExcerpt { get; init; }
     public int BodyLength { get; init; }
     public DateTimeOffset? ParsedAt { get; init; }
+
+    /// <summary>The ETag of the raw blob version this row was extracted from.</summary>
+    public string? RawETag { get; init; }
+
+    /// <summary>The <see cref="Articles.ArticleSchema.ExtractorVersion"/> that produced this row.</summary>
+    public string? ExtractorVersion { get; init; }
+
+    /// <summary>The row's partition in <c>ArticlesByDay</c> (<c>yyyy-MM-dd</c>).</summary>
+    public string? Day { get; init; }
 
     public static ArticleRow FromEntity(TableEntity entity)
     {
@@ -41,6 +53,9 @@ public sealed record ArticleRow
             BodyExcerpt = entity.GetString(nameof(BodyExcerpt)),
             BodyLength = entity.GetInt32(nameof(BodyLength)) ?? 0,
             ParsedAt = entity.GetDateTimeOffset(nameof(ParsedAt)),
+            RawETag = entity.GetString(nameof(RawETag)),
+            ExtractorVersion = entity.GetString(nameof(ExtractorVersion)),
+            Day = entity.GetString(nameof(Day)),
         };
     }
 }

@@ -7,34 +7,62 @@ using NewsIngest.Core.Articles;
 namespace NewsIngest.Core.Storage;
 
 /// <summary>
-/// Stores each article twice: the whole JSON in the <c>articles</c> container and a bounded, queryable row in the
-/// <c>Articles</c> table. Both writes are upserts keyed by the raw page's name, so parsing a page again is idempotent.
+/// Stores each article as a JSON blob in <c>articles</c>, a row in <c>Articles</c> and a row in <c>ArticlesByDay</c>,
+/// all keyed by the raw page's name, so parsing a page again rewrites the same three places (docs/storage.md).
 /// </summary>
-public sealed class ArticleStore(StorageClients storage)
+/// <remarks>
+/// Writes are idempotent and safe under concurrent triggers: each write is conditional on the ETag of what it read
+/// (optimistic concurrency), and commits only while the raw blob still has the version that was parsed. A parse of
+/// an older version therefore never overwrites the article of a newer one. The <c>Articles</c> row is written last:
+/// it is the commit record that says the JSON blob and the day index are complete for that raw version.
+/// </remarks>
+public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
 {
-    /// <summary>A table string property holds at most 32K UTF-16 characters; the excerpt stays far below so a row never fails.</summary>
-    public const int ExcerptLength = 1000;
+    private const string RawETagKey = "rawetag";
+    private const string ExtractorVersionKey = "extractorversion";
 
-    public async Task SaveAsync(string rawPageName, Article article, CancellationToken cancellationToken)
+    public async Task<ArticleWrite> SaveAsync(RawPage page, Article article, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(article);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var blobName = RawPageNames.ArticleBlobFor(rawPageName);
-        var json = Encoding.UTF8.GetBytes(ArticleJson.Serialize(article, indented: true));
-        await storage.Articles.GetBlobClient(blobName).UploadAsync(
-            BinaryData.FromBytes(json),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
-            cancellationToken).ConfigureAwait(false);
-        await storage.ArticlesTable.UpsertEntityAsync(ToEntity(rawPageName, blobName, article), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var existing = await GetEntityAsync(storage.ArticlesTable, TableKeys.PartitionFor(page.Name), page.Name, cancellationToken).ConfigureAwait(false);
+        if (IsSameVersion(existing, page.ETag))
+        {
+            return ArticleWrite.Unchanged;
+        }
+
+        var articleBlob = RawPageNames.ArticleBlobFor(page.Name);
+        if (!await WriteJsonAsync(page, articleBlob, StoredArticleJson.Serialize(article), cancellationToken).ConfigureAwait(false))
+        {
+            return ArticleWrite.Superseded;
+        }
+
+        var day = ArticleEntities.DayOf(page, article);
+        var parsedAt = DateTimeOffset.UtcNow;
+        var dayRowETag = await WriteDayRowAsync(page, ArticleEntities.DayRow(page, article, articleBlob, day, parsedAt), cancellationToken).ConfigureAwait(false);
+        if (dayRowETag is null)
+        {
+            return ArticleWrite.Superseded;
+        }
+
+        return await CommitRowAsync(page, ArticleEntities.Row(page, article, articleBlob, day, parsedAt), dayRowETag.Value, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The stored JSON of a page's article, or null when the page has not been parsed.</summary>
     public async Task<Article?> GetAsync(string rawPageName, CancellationToken cancellationToken)
     {
+        var json = await GetJsonAsync(rawPageName, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : ArticleJson.Deserialize(json);
+    }
+
+    /// <summary>The stored JSON text of a page's article exactly as written, or null when the page has not been parsed.</summary>
+    public async Task<string?> GetJsonAsync(string rawPageName, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await storage.Articles.GetBlobClient(RawPageNames.ArticleBlobFor(rawPageName)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return ArticleJson.Deserialize(response.Value.Content.ToString());
+            return response.Value.Content.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -42,45 +70,212 @@ public sealed class ArticleStore(StorageClients storage)
         }
     }
 
-    /// <summary>Every article row, optionally of one site (table partition); newest first is left to the caller.</summary>
-    public async IAsyncEnumerable<ArticleRow> ListAsync(string? site, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The <c>Articles</c> row of a page, or null when the page has no article.</summary>
+    public async Task<ArticleRow?> GetRowAsync(string rawPageName, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var query = site is null
-            ? storage.ArticlesTable.QueryAsync<TableEntity>(cancellationToken: cancellationToken)
-            : storage.ArticlesTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(site)}"), cancellationToken: cancellationToken);
-        await foreach (var entity in query.ConfigureAwait(false))
+        var entity = await GetEntityAsync(storage.ArticlesTable, TableKeys.PartitionFor(rawPageName), rawPageName, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ArticleRow.FromEntity(entity);
+    }
+
+    /// <summary>True when the page's article was made from raw version <paramref name="rawETag"/> by the current extractor.</summary>
+    public async Task<bool> IsCurrentAsync(string rawPageName, string rawETag, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await GetEntityAsync(storage.ArticlesTable, TableKeys.PartitionFor(rawPageName), rawPageName, cancellationToken).ConfigureAwait(false);
+        return IsSameVersion(entity, rawETag);
+    }
+
+    /// <summary>Every article row, or those of one site: a query on the site's partition, not a table scan.</summary>
+    public IAsyncEnumerable<ArticleRow> ListAsync(string? site, CancellationToken cancellationToken) =>
+        site is null ? QueryAsync(storage.ArticlesTable, null, cancellationToken) : ListBySiteAsync(site, since: null, cancellationToken);
+
+    /// <summary>
+    /// Articles of one site, optionally from a day on. Fetched pages are partitioned by host, so that is one partition;
+    /// pages dropped without a folder sit in <see cref="TableKeys.UnsortedPartition"/> and are matched on their URL's host.
+    /// </summary>
+    public async IAsyncEnumerable<ArticleRow> ListBySiteAsync(string site, DateOnly? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(site);
+        var host = site.Trim().ToLowerInvariant();
+        var day = since?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+        // Fetched pages' folders are lower-case hosts; a folder dropped by hand keeps the case it was given.
+        var partitions = new[] { TableKeys.Encode(host), TableKeys.Encode(site.Trim()) }.Distinct(StringComparer.Ordinal).Where(p => p != TableKeys.UnsortedPartition);
+        var filters = partitions.Select(partition => TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Day ge {day}")).ToList();
+        filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UnsortedPartition} and Site eq {host} and Day ge {day}"));
+
+        foreach (var filter in filters)
+        {
+            await foreach (var row in QueryAsync(storage.ArticlesTable, filter, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Articles whose day (docs/storage.md) is <paramref name="since"/> or later: a range of <c>ArticlesByDay</c> partitions.</summary>
+    public IAsyncEnumerable<ArticleRow> ListSinceAsync(DateOnly since, CancellationToken cancellationToken)
+    {
+        var day = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return QueryAsync(storage.ArticlesByDayTable, TableClient.CreateQueryFilter($"PartitionKey ge {day}"), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ArticleRow> QueryAsync(TableClient table, string? filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return ArticleRow.FromEntity(entity);
         }
     }
 
-    private static TableEntity ToEntity(string rawPageName, string articleBlob, Article article)
+    /// <summary>Writes the JSON blob unless it already holds this raw version; false when the raw blob has moved on.</summary>
+    private async Task<bool> WriteJsonAsync(RawPage page, string articleBlob, string json, CancellationToken cancellationToken)
     {
-        var body = article.Body ?? string.Empty;
-        return new TableEntity(TableKeys.PartitionFor(rawPageName), TableKeys.RowFor(rawPageName))
+        var blob = storage.Articles.GetBlobClient(articleBlob);
+        var content = BinaryData.FromBytes(Encoding.UTF8.GetBytes(json));
+        while (true)
         {
-            [nameof(ArticleRow.Title)] = Bounded(article.Title),
-            [nameof(ArticleRow.Section)] = Bounded(article.Section),
-            [nameof(ArticleRow.Source)] = Bounded(article.Source),
-            [nameof(ArticleRow.Published)] = article.Published,
-            [nameof(ArticleRow.Modified)] = article.Modified,
-            [nameof(ArticleRow.Language)] = article.Language,
-            [nameof(ArticleRow.Url)] = Bounded(article.Url),
-            [nameof(ArticleRow.Site)] = SiteOf(article.Url),
-            [nameof(ArticleRow.SiteName)] = Bounded(article.SiteName),
-            [nameof(ArticleRow.Authors)] = article.Authors is { Count: > 0 } authors ? Bounded(string.Join("; ", authors)) : null,
-            [nameof(ArticleRow.BodyExcerpt)] = body.Length <= ExcerptLength ? body : body[..ExcerptLength],
-            [nameof(ArticleRow.BodyLength)] = body.Length,
-            [nameof(ArticleRow.ArticleBlob)] = articleBlob,
-            [nameof(ArticleRow.RawPageBlob)] = rawPageName,
-            [nameof(ArticleRow.ParsedAt)] = DateTimeOffset.UtcNow,
-        };
+            BlobProperties? current;
+            try
+            {
+                current = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                current = null;
+            }
+
+            if (current is not null
+                && current.Metadata.TryGetValue(RawETagKey, out var writtenFrom) && ETags.Same(writtenFrom, page.ETag)
+                && current.Metadata.TryGetValue(ExtractorVersionKey, out var version) && version == ArticleSchema.ExtractorVersion)
+            {
+                return true;
+            }
+
+            // Checked after reading the blob's ETag: a newer version written since then makes the conditional upload fail.
+            if (!ETags.Same(await rawPages.CurrentETagAsync(page.Name, cancellationToken).ConfigureAwait(false), page.ETag))
+            {
+                return false;
+            }
+
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                Metadata = new Dictionary<string, string> { [RawETagKey] = page.ETag, [ExtractorVersionKey] = ArticleSchema.ExtractorVersion },
+                Conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = current.ETag },
+            };
+            try
+            {
+                await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another trigger wrote first: read again and decide again.
+            }
+        }
     }
 
-    private static string? SiteOf(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+    /// <summary>Writes the page's <c>ArticlesByDay</c> row under the same rule; its new ETag, or null when the raw blob has moved on.</summary>
+    private async Task<ETag?> WriteDayRowAsync(RawPage page, TableEntity dayRow, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await GetEntityAsync(storage.ArticlesByDayTable, dayRow.PartitionKey, page.Name, cancellationToken).ConfigureAwait(false);
+            if (IsSameVersion(existing, page.ETag))
+            {
+                return existing!.ETag;
+            }
 
-    private static string? Bounded(string? value) =>
-        value is { Length: > ExcerptLength * 4 } ? value[..(ExcerptLength * 4)] : value;
+            if (!ETags.Same(await rawPages.CurrentETagAsync(page.Name, cancellationToken).ConfigureAwait(false), page.ETag))
+            {
+                return null;
+            }
+
+            try
+            {
+                var response = existing is null
+                    ? await storage.ArticlesByDayTable.AddEntityAsync(dayRow, cancellationToken).ConfigureAwait(false)
+                    : await storage.ArticlesByDayTable.UpdateEntityAsync(dayRow, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return response.Headers.ETag ?? ETag.All;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another trigger wrote first: read again and decide again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the <c>Articles</c> row — the commit record — if the raw blob still has the parsed version, then removes the
+    /// day row of the previous version when the article moved to another day.
+    /// </summary>
+    private async Task<ArticleWrite> CommitRowAsync(RawPage page, TableEntity row, ETag dayRowETag, CancellationToken cancellationToken)
+    {
+        var day = row.GetString(nameof(ArticleRow.Day));
+        while (true)
+        {
+            var existing = await GetEntityAsync(storage.ArticlesTable, row.PartitionKey, page.Name, cancellationToken).ConfigureAwait(false);
+            if (IsSameVersion(existing, page.ETag))
+            {
+                return ArticleWrite.Unchanged;
+            }
+
+            if (!ETags.Same(await rawPages.CurrentETagAsync(page.Name, cancellationToken).ConfigureAwait(false), page.ETag))
+            {
+                // Only the day row this parse wrote goes: if a newer parse has rewritten it since, its ETag no longer matches.
+                await DeleteAsync(storage.ArticlesByDayTable, day!, page.Name, dayRowETag, cancellationToken).ConfigureAwait(false);
+                return ArticleWrite.Superseded;
+            }
+
+            try
+            {
+                if (existing is null)
+                {
+                    await storage.ArticlesTable.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await storage.ArticlesTable.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                continue;
+            }
+
+            if (existing?.GetString(nameof(ArticleRow.Day)) is { } previousDay && previousDay != day)
+            {
+                await DeleteAsync(storage.ArticlesByDayTable, previousDay, page.Name, ETag.All, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ArticleWrite.Written;
+        }
+    }
+
+    private static bool IsSameVersion(TableEntity? row, string rawETag) =>
+        row is not null
+        && ETags.Same(row.GetString(nameof(ArticleRow.RawETag)), rawETag)
+        && row.GetString(nameof(ArticleRow.ExtractorVersion)) == ArticleSchema.ExtractorVersion;
+
+    private static async Task<TableEntity?> GetEntityAsync(TableClient table, string partition, string rawPageName, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.RowFor(rawPageName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static async Task DeleteAsync(TableClient table, string partition, string rawPageName, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A row already gone answers 404, which DeleteEntity does not throw for.
+            await table.DeleteEntityAsync(partition, TableKeys.RowFor(rawPageName), ifMatch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Rewritten by a newer parse since: it is that parse's row now, and it stays.
+        }
+    }
 }

@@ -2,11 +2,12 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using NewsIngest.Core.Diagnostics;
 
 namespace NewsIngest.Core.Storage;
 
 /// <summary>The <c>raw-pages</c> container: each fetched page stored once under its stable name, with its origin as metadata.</summary>
-public sealed class RawPageStore(StorageClients storage)
+public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metrics)
 {
     private const string SourceUrlKey = "sourceurl";
     private const string FeedUrlKey = "feedurl";
@@ -34,6 +35,7 @@ public sealed class RawPageStore(StorageClients storage)
         try
         {
             await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            metrics.PageFetched();
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -49,26 +51,45 @@ public sealed class RawPageStore(StorageClients storage)
         await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a page and its origin in one request; null when the page is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<RawPage?> ReadAsync(BlobClient blob, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a page, its origin and its version in one request. A page larger than <paramref name="maxBytes"/> comes back
+    /// with its version but no bytes (<see cref="RawPage.IsTooLarge"/>): the download is abandoned before the body is read.
+    /// </summary>
+    public static async Task<RawPage> ReadAsync(BlobClient blob, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         var response = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using var download = response.Value;
-        if (download.Details.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream((int)download.Details.ContentLength);
-        await download.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var metadata = download.Details.Metadata;
+        var details = download.Details;
+        var metadata = details.Metadata;
         var origin = new RawPageOrigin(
             ParseUri(metadata, SourceUrlKey),
             ParseUri(metadata, FeedUrlKey),
             metadata.TryGetValue(FetchedAtKey, out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var fetchedAt) ? fetchedAt : null,
             metadata.TryGetValue(ContentTypeKey, out var type) ? type : null);
-        return new RawPage(blob.Name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), origin, download.Details.ETag.ToString());
+        var etag = details.ETag.ToString();
+        if (details.ContentLength > maxBytes)
+        {
+            return new RawPage(blob.Name, ReadOnlyMemory<byte>.Empty, origin, etag, details.LastModified, details.ContentLength);
+        }
+
+        var buffer = new MemoryStream((int)details.ContentLength);
+        await download.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return new RawPage(blob.Name, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), origin, etag, details.LastModified, buffer.Length);
+    }
+
+    /// <summary>The ETag of a raw page's current version, or null when the blob is gone.</summary>
+    public async Task<string?> CurrentETagAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.RawPages.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.ETag.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, string> ToMetadata(RawPageOrigin origin)

@@ -29,13 +29,23 @@ public sealed class StorageAccount
     /// <summary>The queue client options: base64 messages, as the Functions queue trigger expects by default.</summary>
     public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    public static StorageAccount FromConnectionString(string connectionString)
+    /// <summary>
+    /// Clients for a connection string. <paramref name="configureClients"/> adjusts the three clients' options alike
+    /// (retries, transport, pipeline policies): the fault-injection tests use it; the hosts keep the SDK defaults.
+    /// </summary>
+    public static StorageAccount FromConnectionString(string connectionString, Action<ClientOptions>? configureClients = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var blobOptions = new BlobClientOptions();
+        var queueOptions = QueueOptions;
+        var tableOptions = new TableClientOptions();
+        configureClients?.Invoke(blobOptions);
+        configureClients?.Invoke(queueOptions);
+        configureClients?.Invoke(tableOptions);
         return new StorageAccount(
-            new BlobServiceClient(connectionString),
-            new QueueServiceClient(connectionString, QueueOptions),
-            new TableServiceClient(connectionString));
+            new BlobServiceClient(connectionString, blobOptions),
+            new QueueServiceClient(connectionString, queueOptions),
+            new TableServiceClient(connectionString, tableOptions));
     }
 
     /// <summary>Reads the connection section; a plain value is a connection string, children are identity-based settings.</summary>

@@ -19,6 +19,7 @@ public sealed class StorageClients : IDisposable
         Articles = account.Blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
         PageRequests = account.Queues.GetQueueClient(StorageNames.PageRequestsQueue);
         ArticlesTable = account.Tables.GetTableClient(StorageNames.ArticlesTable);
+        ArticlesByDayTable = account.Tables.GetTableClient(StorageNames.ArticlesByDayTable);
         FeedStateTable = account.Tables.GetTableClient(StorageNames.FeedStateTable);
         RejectionsTable = account.Tables.GetTableClient(StorageNames.RejectionsTable);
     }
@@ -32,6 +33,8 @@ public sealed class StorageClients : IDisposable
     public QueueClient PageRequests { get; }
 
     public TableClient ArticlesTable { get; }
+
+    public TableClient ArticlesByDayTable { get; }
 
     public TableClient FeedStateTable { get; }
 
@@ -60,6 +63,7 @@ public sealed class StorageClients : IDisposable
                 Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 PageRequests.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 ArticlesTable.CreateIfNotExistsAsync(cancellationToken),
+                ArticlesByDayTable.CreateIfNotExistsAsync(cancellationToken),
                 FeedStateTable.CreateIfNotExistsAsync(cancellationToken),
                 RejectionsTable.CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
             _created = true;

@@ -10,6 +10,9 @@ public static class StorageNames
     public const string ArticlesContainer = "articles";
     public const string PageRequestsQueue = "page-requests";
     public const string ArticlesTable = "Articles";
+
+    /// <summary>The second index of the articles: one row per article in the partition of its day (see docs/storage.md).</summary>
+    public const string ArticlesByDayTable = "ArticlesByDay";
     public const string FeedStateTable = "FeedState";
     public const string RejectionsTable = "Rejections";
 
@@ -17,5 +20,5 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Queues { get; } = [PageRequestsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, FeedStateTable, RejectionsTable];
+    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, ArticlesByDayTable, FeedStateTable, RejectionsTable];
 }

@@ -40,5 +40,8 @@ public static class TableKeys
         return builder.ToString();
     }
 
+    /// <summary>The <c>ArticlesByDay</c> partition of a moment: its calendar date in its own offset, <c>yyyy-MM-dd</c>, so partitions sort by date.</summary>
+    public static string DayPartition(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Decode(string key) => Uri.UnescapeDataString(key ?? throw new ArgumentNullException(nameof(key)));
 }

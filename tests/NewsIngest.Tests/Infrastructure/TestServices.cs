@@ -7,7 +7,7 @@ namespace NewsIngest.Tests.Infrastructure;
 /// <summary>Builds the same service graph the Functions app and the CLI use, over the test's storage and feeds.</summary>
 public static class TestServices
 {
-    public static ServiceProvider Create(string storageConnection, IEnumerable<Uri>? feeds = null, IDictionary<string, string?>? extra = null)
+    public static ServiceProvider Create(string storageConnection, IEnumerable<Uri>? feeds = null, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,6 +32,7 @@ public static class TestServices
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddNewsIngestCore(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,0 +1,14 @@
+namespace NewsIngest.Core.Storage;
+
+/// <summary>What <see cref="ArticleStore.SaveAsync"/> did.</summary>
+public enum ArticleWrite
+{
+    /// <summary>The JSON blob and the rows now hold this raw page version's article.</summary>
+    Written,
+
+    /// <summary>They already held it (same raw ETag, same extractor version): nothing was rewritten.</summary>
+    Unchanged,
+
+    /// <summary>The raw blob changed (or went) while this version was being parsed: the newer version's parse owns the article.</summary>
+    Superseded,
+}
