@@ -18,6 +18,9 @@ public static class ArticleEntities
     /// </summary>
     public const int FieldLength = 4 * ExcerptLength;
 
+    /// <summary>The property holding the publication date's UTC offset in minutes.</summary>
+    public const string PublishedOffsetProperty = "PublishedOffsetMinutes";
+
     /// <summary>The row of a page's article in <c>Articles</c>: partition = first folder of the blob name (the site), row = the blob name.</summary>
     public static TableEntity Row(RawPage page, Article article, string articleBlob, string day, DateTimeOffset parsedAt)
     {
@@ -53,6 +56,8 @@ public static class ArticleEntities
             [nameof(ArticleRow.Title)] = Bounded(article.Title),
             [nameof(ArticleRow.Section)] = Bounded(article.Section),
             [nameof(ArticleRow.Published)] = article.Published,
+            // Tables keep a DateTimeOffset as UTC only; the page's own offset is kept beside it so the row can show local time.
+            [PublishedOffsetProperty] = article.Published is { } published ? (int)published.Offset.TotalMinutes : null,
             [nameof(ArticleRow.Language)] = Bounded(article.Language),
             [nameof(ArticleRow.Url)] = Bounded(article.Url),
             [nameof(ArticleRow.Site)] = SiteOf(article.Url) ?? SiteOf(page.Origin.SourceUrl?.AbsoluteUri),

@@ -43,7 +43,7 @@ public sealed record ArticleRow
             Title = entity.GetString(nameof(Title)),
             Section = entity.GetString(nameof(Section)),
             Source = entity.GetString(nameof(Source)),
-            Published = entity.GetDateTimeOffset(nameof(Published)),
+            Published = WithOffset(entity.GetDateTimeOffset(nameof(Published)), entity.GetInt32(ArticleEntities.PublishedOffsetProperty)),
             Modified = entity.GetDateTimeOffset(nameof(Modified)),
             Language = entity.GetString(nameof(Language)),
             Url = entity.GetString(nameof(Url)),
@@ -58,4 +58,7 @@ public sealed record ArticleRow
             Day = entity.GetString(nameof(Day)),
         };
     }
+
+    private static DateTimeOffset? WithOffset(DateTimeOffset? utc, int? offsetMinutes) =>
+        utc is { } value && offsetMinutes is { } minutes ? value.ToOffset(TimeSpan.FromMinutes(minutes)) : utc;
 }

@@ -50,6 +50,9 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(SeedPage.Title, row.GetString("Title"));
         Assert.Equal(SeedPage.Section, row.GetString("Section"));
         Assert.Equal(RawPageNames.ArticleBlobFor(expectedBlob), row.GetString("ArticleBlob"));
+        var published = ArticleRow.FromEntity(row).Published;
+        Assert.Equal(DateTimeOffset.Parse("2017-05-11T13:47:00+03:00", System.Globalization.CultureInfo.InvariantCulture), published);
+        Assert.Equal(TimeSpan.FromHours(3), published!.Value.Offset);
 
         // Second timer run: the feed lists the same article, nothing new is queued or fetched.
         var requestsBefore = server.RequestCount;
