@@ -3,20 +3,43 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Politeness;
 using NewsIngest.Core.Urls;
 
 namespace NewsIngest.Core.Fetching;
 
 /// <summary>Downloads pages and feeds through the one resilient, size-limited HTTP pipeline; answers with a <see cref="FetchResult"/>.</summary>
-public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, IOptions<FetchOptions> options, ILogger<PageFetcher> logger)
+public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, RobotsTxtCache robots, IOptions<FetchOptions> options, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered with its resilience pipeline.</summary>
     public const string HttpClientName = "NewsIngest";
 
     private static readonly string[] HtmlMediaTypes = ["text/html", "application/xhtml+xml"];
 
-    public Task<FetchResult> FetchPageAsync(Uri url, CancellationToken cancellationToken) =>
-        FetchAsync(url, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", requireHtml: true, etag: null, lastModified: null, cancellationToken);
+    /// <summary>
+    /// Fetches an article page, unless the site's robots.txt disallows it (<see cref="FetchStatus.Disallowed"/>) or cannot be
+    /// read (<see cref="FetchStatus.Failed"/>, so the page is retried later rather than lost). Feeds are not checked against
+    /// robots.txt: they are endpoints the operator subscribed to, published for machines.
+    /// </summary>
+    public async Task<FetchResult> FetchPageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (options.Value.RespectRobotsTxt && UrlCanonicalizer.IsHttp(url))
+        {
+            var rules = await robots.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (rules.DisallowAll)
+            {
+                return new FetchResult(FetchStatus.Failed, url) { Error = "robots.txt is unreachable; the site is not crawled until it answers." };
+            }
+
+            if (!rules.IsAllowed(url))
+            {
+                return new FetchResult(FetchStatus.Disallowed, url) { Error = "Disallowed by robots.txt." };
+            }
+        }
+
+        return await FetchAsync(url, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", requireHtml: true, etag: null, lastModified: null, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Fetches a feed, conditionally when validators from the previous fetch are given (an unchanged feed answers 304).</summary>
     public Task<FetchResult> FetchFeedAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken) =>
@@ -47,7 +70,7 @@ public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, IO
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await ReadResponseAsync(url, response, requireHtml, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex) when (ex.Message.StartsWith("Refused:", StringComparison.Ordinal) || ex.InnerException?.Message.StartsWith("Refused:", StringComparison.Ordinal) == true)
+        catch (HttpRequestException ex) when (AddressGuard.IsRefusal(ex))
         {
             LogFailed(logger, url, ex.Message);
             return new FetchResult(FetchStatus.Refused, url) { Error = ex.InnerException?.Message ?? ex.Message };
@@ -57,7 +80,7 @@ public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, IO
             LogFailed(logger, url, ex.Message);
             return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
         }
-        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        catch (Polly.ExecutionRejectedException ex)
         {
             LogFailed(logger, url, ex.Message);
             return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
