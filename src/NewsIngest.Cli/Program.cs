@@ -9,5 +9,6 @@ var root = new RootCommand("NewsIngest: news feeds in, clean structured articles
     ArticlesCommand.Create(),
     DropCommand.Create(),
     RejectionsCommand.Create(),
+    PoisonCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

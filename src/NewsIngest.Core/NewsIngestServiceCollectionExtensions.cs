@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Deduplication;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Fetching;
 using NewsIngest.Core.Pipeline;
@@ -45,6 +46,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<FeedStateStore>();
+        services.AddSingleton<PageClaimStore>();
 
         services.AddSingleton<ArticleExtractor>();
         services.AddSingleton<PageFetcher>();
@@ -56,6 +58,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
         services.AddSingleton<IngestCycle>();
+        services.AddSingleton<PoisonedRequests>();
 
         AddHttpPipeline(services);
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Deduplication;
 using NewsIngest.Core.Feeds;
 using NewsIngest.Core.Fetching;
 using NewsIngest.Core.Storage;
@@ -10,13 +11,14 @@ namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
 /// The timer's work: read every configured feed (conditionally) and enqueue one <see cref="PageRequest"/> per article
-/// not stored yet. It downloads no page itself, so it returns in seconds however many items the feeds list.
+/// not claimed yet. It downloads no page itself, so it returns in seconds however many items the feeds list.
+/// Each canonical URL is claimed in <c>PageClaims</c> before it is enqueued, so overlapping runs enqueue an article once.
 /// </summary>
 public sealed partial class FeedPoller(
     IOptions<FeedOptions> options,
     PageFetcher fetcher,
     FeedStateStore feedState,
-    RawPageStore rawPages,
+    PageClaimStore claims,
     StorageClients storage,
     ILogger<FeedPoller> logger)
 {
@@ -46,15 +48,15 @@ public sealed partial class FeedPoller(
 
             foreach (var item in items)
             {
-                var name = RawPageNames.ForUrl(item.Link);
-                if (!seenThisRun.Add(name) || await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+                var canonical = UrlCanonicalizer.Canonicalize(item.Link);
+                if (!seenThisRun.Add(canonical.AbsoluteUri) || !await claims.TryClaimAsync(canonical, feedUrl, cancellationToken).ConfigureAwait(false))
                 {
                     duplicates++;
                     continue;
                 }
 
-                var request = new PageRequest(UrlCanonicalizer.Canonicalize(item.Link), feedUrl);
-                await storage.PageRequests.SendMessageAsync(request.ToJson(), cancellationToken).ConfigureAwait(false);
+                var request = new PageRequest(canonical, feedUrl);
+                await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
                 enqueued.Add(request);
             }
 
@@ -64,6 +66,20 @@ public sealed partial class FeedPoller(
         }
 
         return new FeedPollSummary(options.Value.Feeds.Count, notModified, failed, enqueued.Count, duplicates, enqueued);
+    }
+
+    /// <summary>Enqueues a claimed page; if that fails the claim is given back, so the next poll claims and enqueues it again.</summary>
+    private async Task EnqueueAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.PageRequests.SendMessageAsync(request.ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await claims.ReleaseAsync(request.Url, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private IReadOnlyList<FeedItem>? ReadItems(Uri feedUrl, FetchResult result)

@@ -15,10 +15,11 @@ public sealed partial class IngestCycle(
     PageDownloader downloader,
     PageProcessor processor,
     StorageClients storage,
+    PoisonedRequests poison,
     ILogger<IngestCycle> logger)
 {
     /// <summary>As the Functions host's default <c>maxDequeueCount</c>: a message failing this often goes to the poison queue.</summary>
-    public const int MaxDequeueCount = 5;
+    public const int MaxDequeueCount = PageDownloader.MaxDeliveries;
 
     private const int Concurrency = 4;
 
@@ -89,7 +90,7 @@ public sealed partial class IngestCycle(
 
         try
         {
-            var outcome = await downloader.DownloadAsync(request, cancellationToken).ConfigureAwait(false);
+            var outcome = await downloader.DownloadAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
             await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return (outcome, RawPageNames.ForUrl(request.Url));
         }
@@ -108,9 +109,7 @@ public sealed partial class IngestCycle(
 
     private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var poison = storage.Account.Queues.GetQueueClient(StorageNames.PageRequestsQueue + "-poison");
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await poison.SendMessageAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+        await poison.AddAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
         await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
     }
 
