@@ -288,4 +288,14 @@ public sealed class PageFetcherTests
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Equal(0, robotsDown.RequestCount);
     }
+
+    [Fact]
+    public async Task A_feed_served_as_application_octet_stream_is_still_read()
+    {
+        await using var server = await LocalHttpServer.StartAsync(new Dictionary<string, (string, byte[])> { ["/feed"] = ("application/octet-stream", FeedBuilder.Rss(new Uri("https://news.example/a"))) });
+        await using var services = Services();
+        var result = await services.GetRequiredService<PageFetcher>().FetchFeedAsync(server.Url("/feed"), null, null, CancellationToken.None);
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Single(NewsIngest.Core.Feeds.FeedReader.Read(new MemoryStream(result.Content.ToArray()), server.Url("/feed")));
+    }
 }
