@@ -10,5 +10,6 @@ var root = new RootCommand("NewsIngest: news feeds in, clean structured articles
     DropCommand.Create(),
     RejectionsCommand.Create(),
     PoisonCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -34,6 +34,9 @@ public static class NewsIngestServiceCollectionExtensions
             .Validate(o => o.RobotsTxtCacheDuration > TimeSpan.Zero && o.RobotsTxtCacheDuration <= TimeSpan.FromHours(24), "RobotsTxtCacheDuration must be positive and at most 24 hours (RFC 9309).")
             .Validate(o => o.AllowedPrivateHosts.All(h => !string.IsNullOrWhiteSpace(h) && !h.Contains('/', StringComparison.Ordinal)), "AllowedPrivateHosts holds host or host:port entries.")
             .ValidateOnStart();
+        services.AddOptions<CycleOptions>().Bind(configuration.GetSection(CycleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<ParseOptions>().Bind(configuration.GetSection(ParseOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -6,7 +6,8 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
-/// The queue's work: download one requested page into <c>raw-pages</c>, once, and record in <c>PageClaims</c> what became of it.
+/// The queue's work: download one requested page into <c>raw-pages</c>, once, and record in <c>PageClaims</c> why a page was not
+/// stored (skipped, failing, poisoned). A stored page needs no record: its raw blob is the proof, and one table write per page saved.
 /// A transient failure throws <see cref="TransientFetchException"/> so the queue retries; on the last delivery the claim is
 /// marked <see cref="ClaimState.Poisoned"/> with the reason, which is what <c>newsingest poison</c> shows next to the message.
 /// </summary>
@@ -26,7 +27,9 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Url"] = request.Url, ["Blob"] = name });
-        if (await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        // Claims give each page one message, so only a redelivery (a crash after storing, before the message was deleted) can find
+        // the page stored already; checking then, and only then, saves a request per page. The create-only upload guards the rest.
+        if (delivery > 1 && await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
         {
             return DownloadOutcome.Duplicate;
         }
@@ -38,7 +41,6 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 var origin = new RawPageOrigin(request.Url, request.FeedUrl, result.FetchedAt, result.ContentType);
                 var stored = await rawPages.TryAddAsync(name, result.Content, origin, cancellationToken).ConfigureAwait(false);
                 LogStored(logger, request.Url, name, result.Content.Length);
-                await claims.MarkAsync(request.Url, ClaimState.Stored, null, (int)delivery, cancellationToken).ConfigureAwait(false);
                 return stored ? DownloadOutcome.Stored : DownloadOutcome.Duplicate;
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:

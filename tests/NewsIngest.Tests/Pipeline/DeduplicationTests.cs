@@ -52,9 +52,11 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         Assert.Equal(30, pageRequests.Count);
         Assert.Equal(30, pageRequests.Distinct().Count());
         var claims = first.GetRequiredService<PageClaimStore>();
+        var rawPages = first.GetRequiredService<RawPageStore>();
         foreach (var page in pages)
         {
-            Assert.Equal(ClaimState.Stored, (await claims.GetAsync(page, CancellationToken.None))?.State);
+            Assert.Equal(ClaimState.Queued, (await claims.GetAsync(page, CancellationToken.None))?.State);
+            Assert.True(await rawPages.ExistsAsync(RawPageNames.ForUrl(page), CancellationToken.None));
         }
     }
 
@@ -167,6 +169,7 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         Assert.Contains(moved, p => p.Url == url);
         Assert.Equal(1, summary.Fetched);
         Assert.Equal(0, await poison.CountAsync(CancellationToken.None));
-        Assert.Equal(ClaimState.Stored, (await claims.GetAsync(url, CancellationToken.None))?.State);
+        Assert.Equal(ClaimState.Queued, (await claims.GetAsync(url, CancellationToken.None))?.State);
+        Assert.True(await services.GetRequiredService<RawPageStore>().ExistsAsync(RawPageNames.ForUrl(url), CancellationToken.None));
     }
 }
