@@ -35,4 +35,26 @@ public sealed class FeedPollerTests(AzuriteFixture azurite)
         Assert.Equal(2, summary.Fetched);
         Assert.Contains("/b.html", server.RequestedPaths);
     }
+
+    [Fact]
+    public async Task Many_slow_feeds_are_polled_in_parallel_so_the_timer_run_takes_seconds_not_minutes()
+    {
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            await Task.Delay(250);
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.Body.WriteAsync(FeedBuilder.Rss());
+        });
+        var feeds = Enumerable.Range(0, 40).Select(i => server.Url($"/feed-{i}.xml")).ToList();
+        // 40 feeds of one local host: raise the per-host limit so what is measured is the poller, not the politeness throttle.
+        await using var services = TestServices.Create(azurite.ConnectionString, feeds, new Dictionary<string, string?> { ["NewsIngest:Fetch:PerHostConcurrency"] = "16" });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var poll = await services.GetRequiredService<FeedPoller>().PollAsync(CancellationToken.None);
+
+        Assert.Equal(40, poll.Feeds);
+        Assert.Equal(0, poll.FailedFeeds);
+        Assert.Equal(40, server.RequestCount);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"40 feeds of 250 ms took {started.Elapsed}; one after the other they take 10 s");
+    }
 }
