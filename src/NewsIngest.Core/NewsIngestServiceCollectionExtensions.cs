@@ -84,8 +84,8 @@ public static class NewsIngestServiceCollectionExtensions
                 var handler = new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 10,
+                    // PageFetcher and RobotsTxtCache follow redirects themselves, so every hop passes the throttle and robots.txt.
+                    AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
                 };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Fetching;
+using NewsIngest.Core.Urls;
 
 namespace NewsIngest.Core.Politeness;
 
@@ -43,11 +44,11 @@ public sealed partial class RobotsTxtCache(
         try
         {
             var client = httpClientFactory.CreateClient(PageFetcher.HttpClientName);
-            using var response = await client.GetAsync(robotsUrl, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            using var response = await GetFollowingRedirectsAsync(client, robotsUrl).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (status is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
+            if ((status is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests) || PageFetcher.IsRedirect(response.StatusCode))
             {
-                return RobotsRules.AllowAll; // RFC 9309 §2.3.1.3: "unavailable" means no restrictions.
+                return RobotsRules.AllowAll; // RFC 9309 §2.3.1.2-3: a 4xx or too many redirects is "unavailable": no restrictions.
             }
 
             if (!response.IsSuccessStatusCode)
@@ -69,6 +70,26 @@ public sealed partial class RobotsTxtCache(
         {
             LogUnreachable(logger, robotsUrl, ex.Message);
             return RobotsRules.Unreachable;
+        }
+    }
+
+    /// <summary>RFC 9309 §2.3.1.2: follow at least five redirects; a sixth 3xx is taken as "unavailable".</summary>
+    private static async Task<HttpResponseMessage> GetFollowingRedirectsAsync(HttpClient client, Uri url)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            if (hop >= 5 || !PageFetcher.IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
+            {
+                return response;
+            }
+
+            url = new Uri(url, location);
+            response.Dispose();
+            if (!UrlCanonicalizer.IsHttp(url))
+            {
+                throw new HttpRequestException($"robots.txt redirected to a non-http URL: {url}");
+            }
         }
     }
 

@@ -298,4 +298,27 @@ public sealed class PageFetcherTests
         Assert.Equal(FetchStatus.Ok, result.Status);
         Assert.Single(NewsIngest.Core.Feeds.FeedReader.Read(new MemoryStream(result.Content.ToArray()), server.Url("/feed")));
     }
+
+    [Fact]
+    public async Task A_redirect_to_another_site_obeys_that_sites_robots_txt()
+    {
+        await using var target = await LocalHttpServer.StartAsync(new Dictionary<string, (string, byte[])> { ["/private/a"] = ("text/html", Page), ["/news/a"] = ("text/html", Page) });
+        target.RobotsTxt = "User-agent: *\nDisallow: /private/\n";
+        await using var origin = await LocalHttpServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = new Uri(target.BaseUrl, context.Request.Path.Value!.TrimStart('/')).AbsoluteUri;
+            return Task.CompletedTask;
+        });
+        await using var services = Services();
+        var fetcher = services.GetRequiredService<PageFetcher>();
+
+        var disallowed = await fetcher.FetchPageAsync(origin.Url("/private/a"), CancellationToken.None);
+        var allowed = await fetcher.FetchPageAsync(origin.Url("/news/a"), CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Disallowed, disallowed.Status);
+        Assert.Equal(FetchStatus.Ok, allowed.Status);
+        Assert.Equal(target.Url("/news/a"), allowed.FinalUrl);
+        Assert.Equal(["/news/a"], target.RequestedPaths);
+    }
 }

@@ -60,13 +60,9 @@ public sealed class HostThrottleTests
         Assert.All(results, r => Assert.Equal(FetchStatus.Ok, r.Status));
         Assert.Equal(4, starts.Count);
         starts.Sort();
-        for (var i = 1; i < starts.Count; i++)
-        {
-            // 0.4 s Crawl-delay beats the 0.1 s minimum; measured at the server, so allow for a first request slowed by JIT and connecting.
-            Assert.True(Stopwatch.GetElapsedTime(starts[i - 1], starts[i]) >= TimeSpan.FromMilliseconds(300), $"gap {i} too short");
-        }
-
-        Assert.True(Stopwatch.GetElapsedTime(starts[0], starts[^1]) >= TimeSpan.FromMilliseconds(1100));
+        // Three 0.4 s gaps (the Crawl-delay beats the 0.1 s minimum, which would give 0.3 s in all). Measured at the server, the
+        // span can only shrink by how late the first request arrived, so it is asserted with slack for a loaded machine.
+        Assert.True(Stopwatch.GetElapsedTime(starts[0], starts[^1]) >= TimeSpan.FromMilliseconds(1000), $"span {Stopwatch.GetElapsedTime(starts[0], starts[^1])}");
     }
 
     private static void InterlockedMax(ref int target, int value)
