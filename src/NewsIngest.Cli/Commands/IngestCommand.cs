@@ -11,12 +11,36 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var feeds = new Option<Uri[]>("--feed") { Description = "A feed URL (repeatable); default: the configured NewsIngest:Feeds.", AllowMultipleArgumentsPerToken = false };
+        var feeds = new Option<Uri[]>("--feed")
+        {
+            Description = "A feed URL (repeatable); default: the configured NewsIngest:Feeds.",
+            AllowMultipleArgumentsPerToken = false,
+            // System.CommandLine has no built-in Uri conversion: without this parser every --feed fails to bind.
+            CustomParser = ParseFeeds,
+        };
         var storage = StorageOption.Create();
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "Allow loopback and private-network addresses (local test sites)." };
         var command = new Command("ingest", "Run one full cycle: read the feeds, download new pages, parse them into articles.") { feeds, storage, allowPrivate };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(feeds) ?? [], parse.GetValue(storage), parse.GetValue(allowPrivate), ct));
         return command;
+    }
+
+    private static Uri[] ParseFeeds(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var urls = new List<Uri>();
+        foreach (var token in result.Tokens)
+        {
+            if (Uri.TryCreate(token.Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                urls.Add(url);
+            }
+            else
+            {
+                result.AddError($"--feed expects an absolute http(s) URL: '{token.Value}'.");
+            }
+        }
+
+        return [.. urls];
     }
 
     private static async Task<int> RunAsync(Uri[] feeds, string? storageOption, bool allowPrivate, CancellationToken cancellationToken)
