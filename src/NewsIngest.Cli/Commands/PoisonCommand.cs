@@ -68,7 +68,7 @@ internal static class PoisonCommand
         var remaining = await poison.CountAsync(cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync(requeue
             ? $"Requeued {listed.Count} request(s) to page-requests."
-            : $"{remaining} request(s) in {PoisonedRequests.Name}{(remaining > listed.Count ? $" (showing the first {listed.Count})" : string.Empty)}; --requeue moves them back.").ConfigureAwait(false);
+            : $"{remaining} message(s) in {PoisonedRequests.Name} (up to 32 shown), plus any poisoned page whose message is gone; --requeue moves them all back.").ConfigureAwait(false);
         return 0;
     }
 }

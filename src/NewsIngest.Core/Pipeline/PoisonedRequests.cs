@@ -32,37 +32,75 @@ public sealed class PoisonedRequests(StorageClients storage, PageClaimStore clai
         return (await _queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
     }
 
-    /// <summary>The first messages of the poison queue (at most 32, the service's peek limit), oldest first.</summary>
+    /// <summary>
+    /// The first messages of the poison queue (at most 32, the service's peek limit), oldest first; then the claims marked
+    /// <see cref="ClaimState.Poisoned"/> that have no message among them — e.g. a poison message that expired after the queue's
+    /// 7-day time-to-live — so a page that failed for good stays visible as long as its claim exists.
+    /// </summary>
     public async IAsyncEnumerable<PoisonedRequest> PeekAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!await _queue.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        var listed = new HashSet<Uri>();
+        if (await _queue.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield break;
+            var messages = (await _queue.PeekMessagesAsync(PeekLimit, cancellationToken).ConfigureAwait(false)).Value;
+            foreach (var message in messages)
+            {
+                var described = await DescribeAsync(message.MessageId, message.InsertedOn, message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+                if (described.Url is not null)
+                {
+                    listed.Add(described.Url);
+                }
+
+                yield return described;
+            }
         }
 
-        var messages = (await _queue.PeekMessagesAsync(PeekLimit, cancellationToken).ConfigureAwait(false)).Value;
-        foreach (var message in messages)
+        await foreach (var claim in claims.ListAsync(ClaimState.Poisoned, cancellationToken).ConfigureAwait(false))
         {
-            yield return await DescribeAsync(message.MessageId, message.InsertedOn, message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+            if (!listed.Contains(claim.Url))
+            {
+                yield return FromClaim(claim);
+            }
         }
     }
 
-    /// <summary>Moves every poisoned message back to <c>page-requests</c> (claims back to Queued); returns what was moved.</summary>
+    /// <summary>
+    /// Moves every poisoned message back to <c>page-requests</c>, then enqueues afresh every claim still marked
+    /// <see cref="ClaimState.Poisoned"/> (its message is gone); all those claims go back to Queued. Returns what was requeued.
+    /// </summary>
     public async Task<IReadOnlyList<PoisonedRequest>> RequeueAllAsync(CancellationToken cancellationToken)
     {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var moved = new List<PoisonedRequest>();
-        if (!await _queue.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (await _queue.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
-            return moved;
+            await MoveMessagesAsync(moved, cancellationToken).ConfigureAwait(false);
         }
 
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var orphans = new List<PageClaim>();
+        await foreach (var claim in claims.ListAsync(ClaimState.Poisoned, cancellationToken).ConfigureAwait(false))
+        {
+            orphans.Add(claim);
+        }
+
+        foreach (var claim in orphans)
+        {
+            await storage.PageRequests.SendMessageAsync(new PageRequest(claim.Url, claim.FeedUrl).ToJson(), cancellationToken).ConfigureAwait(false);
+            await claims.MarkAsync(claim.Url, ClaimState.Queued, claim.LastError, 0, cancellationToken).ConfigureAwait(false);
+            moved.Add(FromClaim(claim));
+        }
+
+        return moved;
+    }
+
+    private async Task MoveMessagesAsync(List<PoisonedRequest> moved, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var batch = (await _queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false)).Value;
             if (batch.Length == 0)
             {
-                return moved;
+                return;
             }
 
             foreach (var message in batch)
@@ -80,6 +118,9 @@ public sealed class PoisonedRequests(StorageClients storage, PageClaimStore clai
             }
         }
     }
+
+    private static PoisonedRequest FromClaim(PageClaim claim) =>
+        new(null, null, claim.Url, claim.FeedUrl, (claim.LastError ?? "failed") + " (no message left in the poison queue)", new PageRequest(claim.Url, claim.FeedUrl).ToJson());
 
     /// <summary>Puts a message into the poison queue, as the Functions host does after <c>maxDequeueCount</c> failed deliveries.</summary>
     public async Task AddAsync(string body, CancellationToken cancellationToken)

@@ -172,4 +172,41 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         Assert.Equal(ClaimState.Queued, (await claims.GetAsync(url, CancellationToken.None))?.State);
         Assert.True(await services.GetRequiredService<RawPageStore>().ExistsAsync(RawPageNames.ForUrl(url), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_poisoned_page_whose_message_expired_is_still_listed_from_its_claim_and_a_requeue_stores_it()
+    {
+        var healthy = false;
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            if (!Volatile.Read(ref healthy))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            context.Response.ContentType = "text/html";
+            await context.Response.Body.WriteAsync(Page);
+        });
+        await using var services = TestServices.Create(azurite.ConnectionString, extra: new Dictionary<string, string?>
+        {
+            ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:01",
+            ["NewsIngest:Fetch:TotalTimeout"] = "00:00:02",
+        });
+        var url = server.Url("/expired.html");
+        var poison = services.GetRequiredService<PoisonedRequests>();
+        Assert.True(await services.GetRequiredService<PageClaimStore>().TryClaimAsync(url, null, CancellationToken.None));
+        await Assert.ThrowsAsync<TransientFetchException>(() => services.GetRequiredService<PageDownloader>().DownloadAsync(new PageRequest(url, null), PageDownloader.MaxDeliveries, CancellationToken.None));
+
+        // No message is put in the poison queue: as if it had outlived the queue's time-to-live.
+        var entry = Assert.Single(await poison.PeekAsync(CancellationToken.None).ToListAsync(), p => p.Url == url);
+        Assert.Null(entry.MessageId);
+
+        Volatile.Write(ref healthy, true);
+        Assert.Contains(await poison.RequeueAllAsync(CancellationToken.None), p => p.Url == url);
+        var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, summary.Fetched);
+        Assert.DoesNotContain(await poison.PeekAsync(CancellationToken.None).ToListAsync(), p => p.Url == url);
+    }
 }
