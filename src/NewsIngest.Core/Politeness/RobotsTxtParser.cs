@@ -70,6 +70,40 @@ public static class RobotsTxtParser
         }
     }
 
+    /// <summary>
+    /// RFC 9309 §2.2.2: non-ASCII characters are compared percent-encoded (UTF-8, upper-case hex), which is how
+    /// <see cref="Uri.PathAndQuery"/> spells the URL side; existing escapes are upper-cased to match.
+    /// </summary>
+    private static string PercentEncode(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '%' && i + 2 < pattern.Length && Uri.IsHexDigit(pattern[i + 1]) && Uri.IsHexDigit(pattern[i + 2]))
+            {
+                builder.Append('%').Append(char.ToUpperInvariant(pattern[i + 1])).Append(char.ToUpperInvariant(pattern[i + 2]));
+                i += 2;
+            }
+            else if (c > 127)
+            {
+                var length = char.IsHighSurrogate(c) && i + 1 < pattern.Length ? 2 : 1;
+                foreach (var b in System.Text.Encoding.UTF8.GetBytes(pattern.Substring(i, length)))
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+
+                i += length - 1;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private sealed class Group
     {
         public bool Seen { get; set; }
@@ -83,10 +117,10 @@ public static class RobotsTxtParser
             switch (key)
             {
                 case "allow" when value.Length > 0:
-                    Rules.Add(new RobotsRule(value, Allow: true));
+                    Rules.Add(new RobotsRule(PercentEncode(value), Allow: true));
                     break;
                 case "disallow" when value.Length > 0: // an empty Disallow allows everything: no rule
-                    Rules.Add(new RobotsRule(value, Allow: false));
+                    Rules.Add(new RobotsRule(PercentEncode(value), Allow: false));
                     break;
                 case "crawl-delay" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0:
                     CrawlDelay = TimeSpan.FromSeconds(Math.Min(seconds, 86_400));

@@ -44,4 +44,11 @@ public sealed class RobotsTxtParserTests
     [Fact]
     public void An_unreachable_robots_txt_disallows_everything_until_it_answers() =>
         Assert.False(RobotsRules.Unreachable.IsAllowed(new Uri("https://news.example/a")));
+
+    [Theory]
+    [InlineData("/actualités/une", false)]
+    [InlineData("/actualit%c3%a9s/deux", false)]
+    [InlineData("/actualites/trois", true)]
+    public void Non_ascii_patterns_and_paths_are_compared_percent_encoded(string path, bool allowed) =>
+        Assert.Equal(allowed, Allowed("User-agent: *\nDisallow: /actualités/\n", path));
 }
