@@ -25,6 +25,12 @@ public sealed partial class IngestCycle(
     /// <summary>As the Functions host's default <c>maxDequeueCount</c>: a message failing this often goes to the poison queue.</summary>
     public const int MaxDequeueCount = PageDownloader.MaxDeliveries;
 
+    /// <summary>How long a received message stays hidden: room for its wait in the per-host throttle, its retries and its parse.</summary>
+    private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
+
+    /// <summary>host.json's queue <c>visibilityTimeout</c>: the pause before a failed message is delivered again.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Polls the feeds, then drains the queue with <see cref="CycleOptions.Concurrency"/> workers, each parsing the page it
     /// stored right away (as the blob trigger would), so downloads, storage writes and parsing overlap.
@@ -33,7 +39,9 @@ public sealed partial class IngestCycle(
     {
         var poll = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
         var concurrency = options.Value.Concurrency;
-        var messages = Channel.CreateBounded<QueueMessage>(new BoundedChannelOptions(concurrency * 4) { SingleWriter = true });
+        // A small buffer: received messages are invisible for ReceiveVisibility only, and a slow (Crawl-delay) site must not
+        // keep buffered ones waiting past it, or they would reappear and be received twice.
+        var messages = Channel.CreateBounded<QueueMessage>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
         var counts = new Counts { Duplicates = poll.Duplicates };
         // A worker that fails stops the receiver too, which would otherwise wait forever on a full channel.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +70,7 @@ public sealed partial class IngestCycle(
         {
             while (true)
             {
-                var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false)).Value;
+                var batch = (await storage.PageRequests.ReceiveMessagesAsync(Math.Min(32, options.Value.Concurrency), ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
                 if (batch.Length == 0)
                 {
                     return;
@@ -141,8 +149,12 @@ public sealed partial class IngestCycle(
             {
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
+                await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
 
-            // Otherwise the message reappears after its visibility timeout and a later cycle retries it.
             return (null, null);
         }
     }

@@ -209,4 +209,46 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         Assert.Equal(1, summary.Fetched);
         Assert.DoesNotContain(await poison.PeekAsync(CancellationToken.None).ToListAsync(), p => p.Url == url);
     }
+
+    [Fact]
+    public async Task A_page_failing_on_its_first_delivery_stays_queued_with_its_reason_for_a_later_cycle()
+    {
+        var routes = new Dictionary<string, (string, byte[])>();
+        await using var server = await LocalHttpServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/down.html")
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            context.Response.ContentType = context.Request.Path == "/feed.xml" ? "application/rss+xml" : "text/html";
+            await context.Response.Body.WriteAsync(routes[context.Request.Path.Value!].Item2);
+        });
+        routes["/up.html"] = ("text/html", Page);
+        routes["/feed.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/down.html"), server.Url("/up.html")));
+        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")], new Dictionary<string, string?>
+        {
+            ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:01",
+            ["NewsIngest:Fetch:TotalTimeout"] = "00:00:02",
+        });
+        var queue = services.GetRequiredService<StorageClients>().PageRequests;
+        try
+        {
+            var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
+
+            Assert.Equal(2, summary.NewItems);
+            Assert.Equal(1, summary.Fetched);
+            Assert.Equal(0, summary.Skipped);
+            var claim = await services.GetRequiredService<PageClaimStore>().GetAsync(server.Url("/down.html"), CancellationToken.None);
+            Assert.Equal(ClaimState.Queued, claim?.State);
+            Assert.Contains("down.html", claim?.LastError, StringComparison.Ordinal);
+            Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // hidden for 30 s, then retried
+        }
+        finally
+        {
+            // The retry would outlive this test's server; the Azurite collection shares the queue, so leave it empty.
+            await queue.ClearMessagesAsync();
+        }
+    }
 }
