@@ -70,7 +70,7 @@ public sealed partial class IngestCycle(
         {
             while (true)
             {
-                var batch = (await storage.PageRequests.ReceiveMessagesAsync(Math.Min(32, options.Value.Concurrency), ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
+                var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
                 if (batch.Length == 0)
                 {
                     return;
