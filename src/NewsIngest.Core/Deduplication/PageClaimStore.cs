@@ -19,6 +19,12 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     /// </summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
 
+    /// <summary>The table service's limit of operations in one transaction.</summary>
+    private const int TransactionLimit = 100;
+
+    /// <summary>Below this many URLs of one host a transaction saves too little to risk the wasted request.</summary>
+    private const int MinTransaction = 10;
+
     private readonly TableClient _table = storage.Account.Tables.GetTableClient(StorageNames.PageClaimsTable);
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _created;
@@ -30,17 +36,9 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     {
         var (partition, row, canonical) = Keys(url);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(partition, row)
-        {
-            ["Url"] = canonical.AbsoluteUri,
-            ["FeedUrl"] = feedUrl?.AbsoluteUri,
-            ["State"] = nameof(ClaimState.Queued),
-            ["ClaimedAt"] = time.GetUtcNow(),
-            ["Attempts"] = 0,
-        };
         try
         {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await _table.AddEntityAsync(NewClaim(partition, row, canonical, feedUrl), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -49,11 +47,53 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
         }
     }
 
+    /// <summary>
+    /// Claims many URLs, returning those this caller now owns. URLs of one host share a partition, so they are first tried as
+    /// table transactions of up to 100 inserts: a feed read for the first time, or a sitemap of thousands of new URLs, claims
+    /// in a few requests. A transaction fails whole if any row exists (the usual case for a feed read before), and that chunk
+    /// falls back to one insert per URL: one wasted request per 100 items, against 99 saved when they are new.
+    /// </summary>
+    public async Task<IReadOnlyList<Uri>> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = new System.Collections.Concurrent.ConcurrentBag<Uri>();
+        var chunks = urls.Select(Keys).GroupBy(k => k.Partition).SelectMany(partition => partition.Chunk(TransactionLimit));
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        {
+            if (chunk.Length >= MinTransaction && await TryAddAllAsync(chunk, feedUrl, ct).ConfigureAwait(false))
+            {
+                foreach (var key in chunk)
+                {
+                    claimed.Add(key.Canonical);
+                }
+
+                return;
+            }
+
+            foreach (var key in chunk)
+            {
+                if (await TryClaimAsync(key.Canonical, feedUrl, ct).ConfigureAwait(false))
+                {
+                    claimed.Add(key.Canonical);
+                }
+            }
+        }).ConfigureAwait(false);
+        return [.. claimed];
+    }
+
     /// <summary>Gives a claim back when its message could not be enqueued, so the next poll claims it again.</summary>
     public async Task ReleaseAsync(Uri url, CancellationToken cancellationToken)
     {
         var (partition, row, _) = Keys(url);
-        await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already given back (by the enqueue that failed, then by its caller): releasing is idempotent.
+        }
     }
 
     /// <summary>Records what became of a claimed URL; creates the row for pages that arrive without a claim (old messages).</summary>
@@ -99,6 +139,29 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
             yield return ToClaim(entity);
         }
     }
+
+    private async Task<bool> TryAddAllAsync((string Partition, string Row, Uri Canonical)[] chunk, Uri? feedUrl, CancellationToken cancellationToken)
+    {
+        var actions = chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Add, NewClaim(key.Partition, key.Row, key.Canonical, feedUrl)));
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private TableEntity NewClaim(string partition, string row, Uri canonical, Uri? feedUrl) => new(partition, row)
+    {
+        ["Url"] = canonical.AbsoluteUri,
+        ["FeedUrl"] = feedUrl?.AbsoluteUri,
+        ["State"] = nameof(ClaimState.Queued),
+        ["ClaimedAt"] = time.GetUtcNow(),
+        ["Attempts"] = 0,
+    };
 
     private async Task<bool> TryReclaimStaleAsync(string partition, string row, Uri canonical, CancellationToken cancellationToken)
     {

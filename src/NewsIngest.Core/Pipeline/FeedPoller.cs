@@ -22,7 +22,7 @@ public sealed partial class FeedPoller(
     StorageClients storage,
     ILogger<FeedPoller> logger)
 {
-    /// <summary>Claims and enqueues run this many at a time: storage round trips dominate, and 16 keeps a 2,000-item feed to a few seconds.</summary>
+    /// <summary>Enqueues run this many at a time (queue messages cannot be batched): 16 keeps a 2,000-item feed to a few seconds.</summary>
     private const int EnqueueConcurrency = 16;
 
     /// <summary>Feeds read at once; most answer 304 in milliseconds, so 16 covers hundreds of feeds in seconds.</summary>
@@ -61,19 +61,43 @@ public sealed partial class FeedPoller(
             return;
         }
 
-        await Parallel.ForEachAsync(document.Items, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (item, ct) =>
+        var fresh = new List<Uri>();
+        foreach (var item in document.Items)
         {
             var canonical = UrlCanonicalizer.Canonicalize(item.Link);
-            if (!run.SeenFirst(canonical) || !await claims.TryClaimAsync(canonical, feedUrl, ct).ConfigureAwait(false))
+            if (run.SeenFirst(canonical))
+            {
+                fresh.Add(canonical);
+            }
+            else
             {
                 Interlocked.Increment(ref run.Duplicates);
-                return;
+            }
+        }
+
+        var claimed = await claims.TryClaimManyAsync(fresh, feedUrl, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref run.Duplicates, fresh.Count - claimed.Count);
+        var enqueued = new System.Collections.Concurrent.ConcurrentDictionary<Uri, bool>();
+        try
+        {
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (url, ct) =>
+            {
+                var request = new PageRequest(url, feedUrl);
+                await EnqueueAsync(request, ct).ConfigureAwait(false);
+                enqueued[url] = true;
+                run.Enqueued.Enqueue(request);
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Claims whose message was never sent are given back, so the next poll claims and enqueues them: nothing is lost.
+            foreach (var url in claimed.Where(url => !enqueued.ContainsKey(url)))
+            {
+                await claims.ReleaseAsync(url, CancellationToken.None).ConfigureAwait(false);
             }
 
-            var request = new PageRequest(canonical, feedUrl);
-            await EnqueueAsync(request, ct).ConfigureAwait(false);
-            run.Enqueued.Enqueue(request);
-        }).ConfigureAwait(false);
+            throw;
+        }
 
         if (allowIndex)
         {
