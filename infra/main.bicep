@@ -62,6 +62,7 @@ var tableNames = [
   'ArticlesByDay'
   'FeedState'
   'Rejections'
+  'PageClaims'
 ]
 var rawPagesContainerName = 'raw-pages'
 
@@ -71,7 +72,7 @@ var appRoleDefinitionIds = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // Storage Queue Data Contributor: page-requests, its poison queue, the blob trigger's internal queue.
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Storage Table Data Contributor: the Articles, ArticlesByDay, FeedState and Rejections tables.
+  // Storage Table Data Contributor: the Articles, ArticlesByDay, FeedState, Rejections and PageClaims tables.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Storage Account Contributor: the polling blob trigger on an identity-based AzureWebJobsStorage needs it.
   '17d1049b-9a84-46fb-8f53-869881c3d3ab'
@@ -83,7 +84,7 @@ var userRoleDefinitionIds = [
   'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   // Storage Queue Data Contributor: peek and requeue page requests.
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Storage Table Data Contributor: query Articles, ArticlesByDay, FeedState, Rejections.
+  // Storage Table Data Contributor: query Articles, ArticlesByDay, FeedState, Rejections, PageClaims.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 ]
 

@@ -11,5 +11,7 @@ var root = new RootCommand("NewsIngest: news feeds in, clean structured articles
     RejectionsCommand.Create(),
     EvalCommand.Create(),
     ReparseCommand.Create(),
+    PoisonCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

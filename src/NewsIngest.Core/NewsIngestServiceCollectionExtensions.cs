@@ -2,13 +2,16 @@ using System.Net;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Diagnostics;
+using NewsIngest.Core.Deduplication;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Fetching;
 using NewsIngest.Core.Pipeline;
+using NewsIngest.Core.Politeness;
 using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Core;
@@ -28,6 +31,12 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "Timeouts must be positive, the total at least one attempt.")
+            .Validate(o => o.MinDelayPerHost >= TimeSpan.Zero && o.MaxCrawlDelay >= TimeSpan.Zero, "Per-host delays cannot be negative.")
+            .Validate(o => o.RobotsTxtCacheDuration > TimeSpan.Zero && o.RobotsTxtCacheDuration <= TimeSpan.FromHours(24), "RobotsTxtCacheDuration must be positive and at most 24 hours (RFC 9309).")
+            .Validate(o => o.AllowedPrivateHosts.All(h => !string.IsNullOrWhiteSpace(h) && !h.Contains('/', StringComparison.Ordinal)), "AllowedPrivateHosts holds host or host:port entries.")
+            .ValidateOnStart();
+        services.AddOptions<CycleOptions>().Bind(configuration.GetSection(CycleOptions.SectionName))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ParseOptions>().Bind(configuration.GetSection(ParseOptions.SectionName))
             .ValidateDataAnnotations()
@@ -43,14 +52,20 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<FeedStateStore>();
+        services.AddSingleton<PageClaimStore>();
 
         services.AddSingleton<ArticleExtractor>();
         services.AddSingleton<PageFetcher>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HostThrottle>();
+        services.AddSingleton<RobotsTxtCache>();
+        services.AddTransient<HostThrottleHandler>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
         services.AddSingleton<PageReparser>();
         services.AddSingleton<IngestCycle>();
+        services.AddSingleton<PoisonedRequests>();
 
         AddHttpPipeline(services);
         return services;
@@ -73,18 +88,21 @@ public static class NewsIngestServiceCollectionExtensions
                 var handler = new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 10,
+                    // PageFetcher and RobotsTxtCache follow redirects themselves, so every hop passes the throttle and robots.txt.
+                    AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
                 };
                 if (!options.AllowPrivateAddresses)
                 {
-                    handler.ConnectCallback = AddressGuard.ConnectPublicOnlyAsync;
+                    var allowList = options.AllowedPrivateHosts.ToArray();
+                    handler.ConnectCallback = (context, ct) => AddressGuard.ConnectAsync(context, allowList, ct);
                 }
 
                 return handler;
             })
+            // Outermost, so a request waits for its host's turn once and its retries keep the slot (see HostThrottleHandler).
+            .AddHttpMessageHandler<HostThrottleHandler>()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {
@@ -94,6 +112,14 @@ public static class NewsIngestServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2 > TimeSpan.FromSeconds(30) ? options.AttemptTimeout * 2 : TimeSpan.FromSeconds(30);
                 resilience.Retry.UseJitter = true;
                 resilience.Retry.ShouldRetryAfterHeader = true;
-            });
+                // A refusal by the address guard is a decision, not a fault: retrying it only wastes time, and it must not open a circuit.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
+                resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
+            })
+            // One pipeline, so one circuit breaker, per scheme+host+port: a failing site opens its own circuit, not everyone's.
+            .SelectPipelineByAuthority();
     }
+
+    private static bool IsTransientFault(Polly.Outcome<HttpResponseMessage> outcome) =>
+        !(outcome.Exception is { } exception && AddressGuard.IsRefusal(exception)) && HttpClientResiliencePredicates.IsTransient(outcome);
 }

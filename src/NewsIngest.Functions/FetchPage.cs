@@ -10,10 +10,11 @@ public sealed class FetchPage(PageDownloader downloader)
     [Function(nameof(FetchPage))]
     public async Task Run(
         [QueueTrigger(StorageNames.PageRequestsQueue, Connection = StorageNames.Connection)] string message,
+        long dequeueCount,
         CancellationToken cancellationToken)
     {
         // A message that is not a page request throws here: after maxDequeueCount tries it lands in the poison queue, logged.
         var request = PageRequest.FromJson(message);
-        await downloader.DownloadAsync(request, cancellationToken).ConfigureAwait(false);
+        await downloader.DownloadAsync(request, dequeueCount, cancellationToken).ConfigureAwait(false);
     }
 }

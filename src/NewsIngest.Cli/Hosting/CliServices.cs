@@ -8,7 +8,7 @@ namespace NewsIngest.Cli.Hosting;
 /// <summary>Builds the Core services for a command: environment settings, overridden by what the command line says.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Create(string storageConnection, IReadOnlyList<Uri>? feeds = null, bool allowPrivateAddresses = false)
+    public static ServiceProvider Create(string storageConnection, IReadOnlyList<Uri>? feeds = null, bool allowPrivateAddresses = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storageConnection };
         if (feeds is { Count: > 0 })
@@ -22,6 +22,11 @@ internal static class CliServices
         if (allowPrivateAddresses)
         {
             overrides["NewsIngest:Fetch:AllowPrivateAddresses"] = "true";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
         }
 
         var configuration = new ConfigurationBuilder()

@@ -45,11 +45,23 @@ public static class AddressGuard
     }
 
     /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that resolves the host and refuses non-public addresses.</summary>
-    public static async ValueTask<Stream> ConnectPublicOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static ValueTask<Stream> ConnectPublicOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        ConnectAsync(context, [], cancellationToken);
+
+    /// <summary>
+    /// A connect callback like <see cref="ConnectPublicOnlyAsync"/> that also lets through the hosts named in
+    /// <paramref name="allowedPrivateHosts"/> (<c>host</c> or <c>host:port</c>). Anything else non-public is refused
+    /// before a single packet is sent, so a redirect to 10.0.0.1 or 127.0.0.2 never leaves the process.
+    /// </summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, IReadOnlyCollection<string> allowedPrivateHosts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-        var allowed = addresses.Where(IsPublic).ToArray();
+        ArgumentNullException.ThrowIfNull(allowedPrivateHosts);
+        var endPoint = context.DnsEndPoint;
+        var exempt = allowedPrivateHosts.Contains(endPoint.Host, StringComparer.OrdinalIgnoreCase)
+            || allowedPrivateHosts.Contains($"{endPoint.Host}:{endPoint.Port}", StringComparer.OrdinalIgnoreCase);
+        var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken).ConfigureAwait(false);
+        var allowed = exempt ? addresses : addresses.Where(IsPublic).ToArray();
         if (allowed.Length == 0)
         {
             throw new HttpRequestException($"Refused: {context.DnsEndPoint.Host} resolves only to non-public addresses.");
@@ -66,5 +78,19 @@ public static class AddressGuard
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>True when an HTTP failure is this guard's refusal (possibly wrapped by the handler), not a network fault.</summary>
+    public static bool IsRefusal(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException && current.Message.StartsWith("Refused:", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

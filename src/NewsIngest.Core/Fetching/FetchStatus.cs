@@ -9,5 +9,8 @@ public enum FetchStatus
     TooLarge,
     HttpError,
     Refused,
+
+    /// <summary>The site's robots.txt disallows the page for our User-Agent: not requested at all.</summary>
+    Disallowed,
     Failed,
 }

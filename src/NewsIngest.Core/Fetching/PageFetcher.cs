@@ -3,33 +3,105 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Core.Configuration;
+using NewsIngest.Core.Politeness;
 using NewsIngest.Core.Urls;
 
 namespace NewsIngest.Core.Fetching;
 
 /// <summary>Downloads pages and feeds through the one resilient, size-limited HTTP pipeline; answers with a <see cref="FetchResult"/>.</summary>
-public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, IOptions<FetchOptions> options, ILogger<PageFetcher> logger)
+public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, RobotsTxtCache robots, IOptions<FetchOptions> options, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered with its resilience pipeline.</summary>
     public const string HttpClientName = "NewsIngest";
 
     private static readonly string[] HtmlMediaTypes = ["text/html", "application/xhtml+xml"];
 
+    /// <summary>At most this many redirects are followed; the next 3xx is the answer (recorded as skipped).</summary>
+    public const int MaxRedirects = 10;
+
+    /// <summary>
+    /// Fetches an article page, unless the site's robots.txt disallows it (<see cref="FetchStatus.Disallowed"/>) or cannot be
+    /// read (<see cref="FetchStatus.Failed"/>, so the page is retried later rather than lost). Every redirect hop is checked
+    /// against its own site's robots.txt. Feeds are not checked against robots.txt: they are endpoints the operator
+    /// subscribed to, published for machines.
+    /// </summary>
     public Task<FetchResult> FetchPageAsync(Uri url, CancellationToken cancellationToken) =>
-        FetchAsync(url, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", requireHtml: true, etag: null, lastModified: null, cancellationToken);
+        FetchAsync(url, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", isPage: true, etag: null, lastModified: null, cancellationToken);
 
     /// <summary>Fetches a feed, conditionally when validators from the previous fetch are given (an unchanged feed answers 304).</summary>
     public Task<FetchResult> FetchFeedAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken) =>
-        FetchAsync(url, "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5", requireHtml: false, etag, lastModified, cancellationToken);
+        FetchAsync(url, "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5", isPage: false, etag, lastModified, cancellationToken);
 
-    private async Task<FetchResult> FetchAsync(Uri url, string accept, bool requireHtml, string? etag, string? lastModified, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows redirects here rather than in the socket handler, so each hop goes through the whole pipeline — the target
+    /// host's throttle, circuit breaker and, for pages, robots.txt — and the address guard, as the first request does.
+    /// </summary>
+    private async Task<FetchResult> FetchAsync(Uri url, string accept, bool isPage, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
-        if (!UrlCanonicalizer.IsHttp(url))
+        ArgumentNullException.ThrowIfNull(url);
+        var current = url;
+        try
         {
-            return new FetchResult(FetchStatus.Refused, url) { Error = "Only http and https URLs are fetched." };
+            var client = httpClientFactory.CreateClient(HttpClientName);
+            for (var hop = 0; ; hop++)
+            {
+                if (!UrlCanonicalizer.IsHttp(current))
+                {
+                    return new FetchResult(FetchStatus.Refused, url) { FinalUrl = current, Error = "Only http and https URLs are fetched." };
+                }
+
+                if (isPage && await CheckRobotsAsync(url, current, cancellationToken).ConfigureAwait(false) is { } refusal)
+                {
+                    return refusal;
+                }
+
+                using var request = CreateRequest(current, accept, etag, lastModified);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (hop < MaxRedirects && IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+                {
+                    current = new Uri(current, location);
+                    continue;
+                }
+
+                return await ReadResponseAsync(url, response, requireHtml: isPage, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (HttpRequestException ex) when (AddressGuard.IsRefusal(ex))
+        {
+            LogFailed(logger, url, ex.Message);
+            return new FetchResult(FetchStatus.Refused, url) { Error = ex.InnerException?.Message ?? ex.Message };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, url, ex.Message);
+            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
+        }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            LogFailed(logger, url, ex.Message);
+            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
+        }
+    }
+
+    private async Task<FetchResult?> CheckRobotsAsync(Uri url, Uri current, CancellationToken cancellationToken)
+    {
+        if (!options.Value.RespectRobotsTxt)
+        {
+            return null;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var rules = await robots.GetAsync(current, cancellationToken).ConfigureAwait(false);
+        if (rules.DisallowAll)
+        {
+            return new FetchResult(FetchStatus.Failed, url) { FinalUrl = current, Error = $"robots.txt of {current.Authority} is unreachable; the site is not crawled until it answers." };
+        }
+
+        return rules.IsAllowed(current) ? null : new FetchResult(FetchStatus.Disallowed, url) { FinalUrl = current, Error = $"Disallowed by robots.txt: {current}" };
+    }
+
+    private static HttpRequestMessage CreateRequest(Uri url, string accept, string? etag, string? lastModified)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd(accept);
         if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
@@ -41,28 +113,12 @@ public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, IO
             request.Headers.IfModifiedSince = since;
         }
 
-        try
-        {
-            var client = httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await ReadResponseAsync(url, response, requireHtml, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (ex.Message.StartsWith("Refused:", StringComparison.Ordinal) || ex.InnerException?.Message.StartsWith("Refused:", StringComparison.Ordinal) == true)
-        {
-            LogFailed(logger, url, ex.Message);
-            return new FetchResult(FetchStatus.Refused, url) { Error = ex.InnerException?.Message ?? ex.Message };
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            LogFailed(logger, url, ex.Message);
-            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
-        }
-        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
-        {
-            LogFailed(logger, url, ex.Message);
-            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
-        }
+        return request;
     }
+
+    /// <summary>The redirects a browser follows for a GET; 300 and 304 are answers.</summary>
+    internal static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
     private async Task<FetchResult> ReadResponseAsync(Uri url, HttpResponseMessage response, bool requireHtml, CancellationToken cancellationToken)
     {

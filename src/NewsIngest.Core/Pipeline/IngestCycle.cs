@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Core.Pipeline;
@@ -15,62 +18,108 @@ public sealed partial class IngestCycle(
     PageDownloader downloader,
     PageProcessor processor,
     StorageClients storage,
+    PoisonedRequests poison,
+    IOptions<CycleOptions> options,
     ILogger<IngestCycle> logger)
 {
     /// <summary>As the Functions host's default <c>maxDequeueCount</c>: a message failing this often goes to the poison queue.</summary>
-    public const int MaxDequeueCount = 5;
+    public const int MaxDequeueCount = PageDownloader.MaxDeliveries;
 
-    private const int Concurrency = 4;
+    /// <summary>How long a received message stays hidden: room for its wait in the per-host throttle, its retries and its parse.</summary>
+    private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
 
+    /// <summary>host.json's queue <c>visibilityTimeout</c>: the pause before a failed message is delivered again.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Polls the feeds, then drains the queue with <see cref="CycleOptions.Concurrency"/> workers, each parsing the page it
+    /// stored right away (as the blob trigger would), so downloads, storage writes and parsing overlap.
+    /// </summary>
     public async Task<IngestSummary> RunAsync(CancellationToken cancellationToken)
     {
         var poll = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-        var stored = new ConcurrentQueue<string>();
-        int duplicates = poll.Duplicates, skipped = 0;
-        while (true)
-        {
-            var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false)).Value;
-            if (batch.Length == 0)
-            {
-                break;
-            }
-
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (message, ct) =>
-            {
-                switch (await DownloadAsync(message, ct).ConfigureAwait(false))
-                {
-                    case (DownloadOutcome.Stored, { } name):
-                        stored.Enqueue(name);
-                        break;
-                    case (DownloadOutcome.Duplicate, _):
-                        Interlocked.Increment(ref duplicates);
-                        break;
-                    case (DownloadOutcome.Skipped, _):
-                        Interlocked.Increment(ref skipped);
-                        break;
-                }
-            }).ConfigureAwait(false);
-        }
-
-        int parsed = 0, rejected = 0;
-        await Parallel.ForEachAsync(stored, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (name, ct) =>
-        {
-            var outcome = await processor.ProcessAsync(storage.RawPages.GetBlobClient(name), ct).ConfigureAwait(false);
-            Interlocked.Increment(ref (outcome == ParseOutcome.Parsed ? ref parsed : ref rejected));
-        }).ConfigureAwait(false);
+        var concurrency = options.Value.Concurrency;
+        // A small buffer: received messages are invisible for ReceiveVisibility only, and a slow (Crawl-delay) site must not
+        // keep buffered ones waiting past it, or they would reappear and be received twice.
+        var messages = Channel.CreateBounded<QueueMessage>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
+        var counts = new Counts { Duplicates = poll.Duplicates };
+        // A worker that fails stops the receiver too, which would otherwise wait forever on a full channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = Enumerable.Range(0, concurrency).Select(_ => WorkAsync(messages.Reader, counts, stop)).ToList();
+        var receiver = ReceiveAllAsync(messages.Writer, stop.Token);
+        await Task.WhenAll([.. workers, receiver]).ConfigureAwait(false);
 
         return new IngestSummary
         {
             Feeds = poll.Feeds,
             NotModified = poll.NotModified,
             NewItems = poll.NewItems,
-            Fetched = stored.Count,
-            Parsed = parsed,
-            Rejected = rejected,
-            Skipped = skipped,
-            Duplicates = duplicates,
-            StoredPages = [.. stored],
+            Fetched = counts.Stored.Count,
+            Parsed = counts.Parsed,
+            Rejected = counts.Rejected,
+            Skipped = counts.Skipped,
+            Duplicates = counts.Duplicates,
+            StoredPages = [.. counts.Stored],
         };
+    }
+
+    /// <summary>Reads the queue until it answers empty; messages failing now reappear after their visibility timeout, for a later cycle.</summary>
+    private async Task ReceiveAllAsync(ChannelWriter<QueueMessage> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
+                if (batch.Length == 0)
+                {
+                    return;
+                }
+
+                foreach (var message in batch)
+                {
+                    await writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    private async Task WorkAsync(ChannelReader<QueueMessage> reader, Counts counts, CancellationTokenSource stop)
+    {
+        try
+        {
+            await WorkItemsAsync(reader, counts, stop.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WorkItemsAsync(ChannelReader<QueueMessage> reader, Counts counts, CancellationToken cancellationToken)
+    {
+        await foreach (var message in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            switch (await DownloadAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                case (DownloadOutcome.Stored, { } name):
+                    counts.Stored.Enqueue(name);
+                    var outcome = await processor.ProcessAsync(storage.RawPages.GetBlobClient(name), cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref outcome == ParseOutcome.Parsed ? ref counts.Parsed : ref counts.Rejected);
+                    break;
+                case (DownloadOutcome.Duplicate, _):
+                    Interlocked.Increment(ref counts.Duplicates);
+                    break;
+                case (DownloadOutcome.Skipped, _):
+                    Interlocked.Increment(ref counts.Skipped);
+                    break;
+            }
+        }
     }
 
     private async Task<(DownloadOutcome? Outcome, string? Name)> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -89,7 +138,7 @@ public sealed partial class IngestCycle(
 
         try
         {
-            var outcome = await downloader.DownloadAsync(request, cancellationToken).ConfigureAwait(false);
+            var outcome = await downloader.DownloadAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
             await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return (outcome, RawPageNames.ForUrl(request.Url));
         }
@@ -100,18 +149,31 @@ public sealed partial class IngestCycle(
             {
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
+                await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
 
-            // Otherwise the message reappears after its visibility timeout and a later cycle retries it.
             return (null, null);
         }
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var poison = storage.Account.Queues.GetQueueClient(StorageNames.PageRequestsQueue + "-poison");
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await poison.SendMessageAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+        await poison.AddAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
         await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The tallies the workers share.</summary>
+    private sealed class Counts
+    {
+        public int Parsed;
+        public int Rejected;
+        public int Skipped;
+        public int Duplicates;
+
+        public ConcurrentQueue<string> Stored { get; } = new();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} is not a page request: {Reason}")]

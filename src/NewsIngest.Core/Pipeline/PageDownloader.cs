@@ -1,18 +1,35 @@
 using Microsoft.Extensions.Logging;
+using NewsIngest.Core.Deduplication;
 using NewsIngest.Core.Fetching;
 using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Core.Pipeline;
 
-/// <summary>The queue's work: download one requested page into <c>raw-pages</c>, once.</summary>
-public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore rawPages, RejectionStore rejections, ILogger<PageDownloader> logger)
+/// <summary>
+/// The queue's work: download one requested page into <c>raw-pages</c>, once, and record in <c>PageClaims</c> why a page was not
+/// stored (skipped, failing, poisoned). A stored page needs no record: its raw blob is the proof, and one table write per page saved.
+/// A transient failure throws <see cref="TransientFetchException"/> so the queue retries; on the last delivery the claim is
+/// marked <see cref="ClaimState.Poisoned"/> with the reason, which is what <c>newsingest poison</c> shows next to the message.
+/// </summary>
+public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore rawPages, RejectionStore rejections, PageClaimStore claims, ILogger<PageDownloader> logger)
 {
-    public async Task<DownloadOutcome> DownloadAsync(PageRequest request, CancellationToken cancellationToken)
+    /// <summary>As the Functions host's <c>maxDequeueCount</c> in host.json: the delivery after which a message is poisoned.</summary>
+    public const int MaxDeliveries = 5;
+
+    public Task<DownloadOutcome> DownloadAsync(PageRequest request, CancellationToken cancellationToken) =>
+        DownloadAsync(request, delivery: 1, cancellationToken);
+
+    /// <param name="request">The page to download.</param>
+    /// <param name="delivery">How many times the queue has delivered this message, this time included (its dequeue count).</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    public async Task<DownloadOutcome> DownloadAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Url"] = request.Url, ["Blob"] = name });
-        if (await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        // Claims give each page one message, so only a redelivery (a crash after storing, before the message was deleted) can find
+        // the page stored already; checking then, and only then, saves a request per page. The create-only upload guards the rest.
+        if (delivery > 1 && await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
         {
             return DownloadOutcome.Duplicate;
         }
@@ -27,10 +44,14 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 return stored ? DownloadOutcome.Stored : DownloadOutcome.Duplicate;
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:
-                throw new TransientFetchException($"Fetching {request.Url} failed: {result.Error}");
+                var reason = $"Fetching {request.Url} failed: {result.Error}";
+                var state = delivery >= MaxDeliveries ? ClaimState.Poisoned : ClaimState.Queued;
+                await claims.MarkAsync(request.Url, state, reason, (int)delivery, cancellationToken).ConfigureAwait(false);
+                throw new TransientFetchException(reason);
             default:
                 LogSkipped(logger, request.Url, result.Status, result.Error ?? string.Empty);
                 await rejections.RecordAsync(name, "skipped-" + result.Status.ToString().ToLowerInvariant(), $"{request.Url}: {result.Error}", cancellationToken).ConfigureAwait(false);
+                await claims.MarkAsync(request.Url, ClaimState.Skipped, result.Error ?? result.Status.ToString(), (int)delivery, cancellationToken).ConfigureAwait(false);
                 return DownloadOutcome.Skipped;
         }
     }

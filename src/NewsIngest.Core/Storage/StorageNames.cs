@@ -16,9 +16,12 @@ public static class StorageNames
     public const string FeedStateTable = "FeedState";
     public const string RejectionsTable = "Rejections";
 
+    /// <summary>One row per canonical article URL ever enqueued: the claim that keeps overlapping feed polls from doubling work.</summary>
+    public const string PageClaimsTable = "PageClaims";
+
     public static IReadOnlyList<string> Containers { get; } = [RawPagesContainer, ArticlesContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [PageRequestsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, ArticlesByDayTable, FeedStateTable, RejectionsTable];
+    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, ArticlesByDayTable, FeedStateTable, RejectionsTable, PageClaimsTable];
 }

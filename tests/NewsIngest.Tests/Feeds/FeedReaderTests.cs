@@ -103,4 +103,70 @@ public sealed class FeedReaderTests
     {
         Assert.Empty(Read("<rss><channel><item><link>javascript:alert(1)</link></item><item><link>mailto:a@b.c</link></item></channel></rss>"));
     }
+
+    [Fact]
+    public void A_google_news_sitemap_gives_its_urls_with_news_titles_and_publication_dates()
+    {
+        var items = Read("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+              <url><loc>https://news.example/monde/1</loc>
+                <news:news><news:publication><news:name>Ex</news:name><news:language>fr</news:language></news:publication>
+                  <news:publication_date>2024-03-01T08:15:00+01:00</news:publication_date><news:title>Premier titre</news:title></news:news></url>
+              <url><loc>/monde/2</loc><lastmod>2024-03-02</lastmod></url>
+            </urlset>
+            """);
+        Assert.Equal([new Uri("https://news.example/monde/1"), new Uri("https://news.example/monde/2")], items.Select(i => i.Link));
+        Assert.Equal("Premier titre", items[0].Title);
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 8, 15, 0, TimeSpan.FromHours(1)), items[0].Published);
+        Assert.Equal(new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero), items[1].Published);
+    }
+
+    [Fact]
+    public void A_sitemap_index_lists_its_child_sitemaps_newest_first_and_no_articles()
+    {
+        var document = FeedReader.ReadDocument(new MemoryStream("""
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap><loc>https://news.example/sitemap-2024-02.xml</loc><lastmod>2024-02-29</lastmod></sitemap>
+              <sitemap><loc>https://news.example/sitemap-news.xml</loc><lastmod>2024-03-02T10:00:00Z</lastmod></sitemap>
+            </sitemapindex>
+            """u8.ToArray()), FeedUrl);
+        Assert.Equal(FeedKind.SitemapIndex, document.Kind);
+        Assert.Empty(document.Items);
+        Assert.Equal([new Uri("https://news.example/sitemap-news.xml"), new Uri("https://news.example/sitemap-2024-02.xml")], document.ChildSitemaps.Select(c => c.Link));
+    }
+
+    [Theory]
+    [InlineData("jeu., 11 mai 2017 13:47:00 +0200")]
+    [InlineData("Do, 11 Mai 2017 13:47:00 +0200")]
+    [InlineData("jue, 11 may 2017 13:47:00 +0200")]
+    [InlineData("Thu, 11 May 2017 13:47:00 CEST")]
+    [InlineData("Thu,  11 May 2017\t13:47:00 +0200")]
+    [InlineData("2017-05-11T13:47:00+02:00")]
+    [InlineData("2017-05-11 11:47:00Z")]
+    public void Localised_and_sloppy_dates_are_read(string date)
+    {
+        var item = Assert.Single(Read($"<rss><channel><item><link>https://news.example/a/1</link><pubDate>{date}</pubDate></item></channel></rss>"));
+        Assert.Equal(new DateTimeOffset(2017, 5, 11, 11, 47, 0, TimeSpan.Zero), item.Published?.ToUniversalTime());
+    }
+
+    [Fact]
+    public void Whitespace_and_a_doubled_byte_order_mark_before_the_declaration_are_tolerated()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, (byte)'\n', (byte)' ' }
+            .Concat("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><item><link>https://news.example/a/1</link></item></channel></rss>"u8.ToArray()).ToArray();
+        Assert.Single(FeedReader.Read(new MemoryStream(bytes), FeedUrl));
+    }
+
+    [Fact]
+    public void Items_in_odd_namespaces_are_read_by_local_name()
+    {
+        var rss = Read("""<rss xmlns="http://backend.userland.com/rss2" version="2.0"><channel><item><link>https://news.example/a/1</link></item></channel></rss>""");
+        var atom03 = Read("""<feed xmlns="http://purl.org/atom/ns#" version="0.3"><entry><link rel="alternate" href="https://news.example/a/2"/><issued>2004-01-01T00:00:00Z</issued></entry></feed>""");
+        var rss090 = Read("""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/"><item><title>t</title><link>https://news.example/a/3</link></item></rdf:RDF>""");
+        Assert.Equal(new Uri("https://news.example/a/1"), Assert.Single(rss).Link);
+        Assert.Equal(new Uri("https://news.example/a/2"), Assert.Single(atom03).Link);
+        Assert.NotNull(atom03[0].Published);
+        Assert.Equal(new Uri("https://news.example/a/3"), Assert.Single(rss090).Link);
+    }
 }

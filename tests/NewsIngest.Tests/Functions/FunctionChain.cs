@@ -32,7 +32,7 @@ internal sealed class FunctionChain(IServiceProvider services)
             foreach (var message in messages)
             {
                 var body = message.Body.ToString();
-                await function.Run(body, CancellationToken.None);
+                await function.Run(body, message.DequeueCount, CancellationToken.None);
                 await _storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 requested.Add(RawPageNames.ForUrl(PageRequest.FromJson(body).Url));
             }

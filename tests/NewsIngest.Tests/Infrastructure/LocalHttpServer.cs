@@ -10,6 +10,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _requests;
+    private int _robotsRequests;
 
     private LocalHttpServer(WebApplication app) => _app = app;
 
@@ -19,6 +20,15 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public int RequestCount => Volatile.Read(ref _requests);
 
     public List<string> RequestedPaths { get; } = [];
+
+    /// <summary>The body served at <c>/robots.txt</c>; null answers 404 (no rules). Not counted in <see cref="RequestCount"/>.</summary>
+    public string? RobotsTxt { get; set; }
+
+    /// <summary>The status <c>/robots.txt</c> answers with, when not 200 (e.g. 503 for an unreachable robots.txt).</summary>
+    public int? RobotsTxtStatus { get; set; }
+
+    /// <summary>How many times <c>/robots.txt</c> was asked for.</summary>
+    public int RobotsRequestCount => Volatile.Read(ref _robotsRequests);
 
     public Uri Url(string path) => new(BaseUrl, path);
 
@@ -31,6 +41,27 @@ public sealed class LocalHttpServer : IAsyncDisposable
         var server = new LocalHttpServer(app);
         app.Run(async context =>
         {
+            // robots.txt is answered here, so each scenario's handler and request counts see only the requests it is about.
+            if (context.Request.Path == "/robots.txt")
+            {
+                Interlocked.Increment(ref server._robotsRequests);
+                if (server.RobotsTxtStatus is { } status)
+                {
+                    context.Response.StatusCode = status;
+                }
+                else if (server.RobotsTxt is { } robots)
+                {
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync(robots);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+
+                return;
+            }
+
             Interlocked.Increment(ref server._requests);
             lock (server.RequestedPaths)
             {

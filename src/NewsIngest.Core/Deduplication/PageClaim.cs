@@ -1,0 +1,12 @@
+namespace NewsIngest.Core.Deduplication;
+
+/// <summary>One row of the <c>PageClaims</c> table: a canonical article URL, who claimed it and what became of it.</summary>
+public sealed record PageClaim(Uri Url, ClaimState State, DateTimeOffset ClaimedAt)
+{
+    public Uri? FeedUrl { get; init; }
+
+    /// <summary>The last failure, for pages being retried or poisoned.</summary>
+    public string? LastError { get; init; }
+
+    public int Attempts { get; init; }
+}
