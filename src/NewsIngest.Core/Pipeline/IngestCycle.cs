@@ -110,7 +110,16 @@ public sealed partial class IngestCycle(
                 case (DownloadOutcome.Stored, { } name):
                     counts.Stored.Enqueue(name);
                     var outcome = await processor.ProcessAsync(storage.RawPages.GetBlobClient(name), cancellationToken).ConfigureAwait(false);
-                    Interlocked.Increment(ref outcome == ParseOutcome.Parsed ? ref counts.Parsed : ref counts.Rejected);
+                    if (outcome == ParseOutcome.Parsed)
+                    {
+                        Interlocked.Increment(ref counts.Parsed);
+                    }
+                    else if (outcome == ParseOutcome.Rejected)
+                    {
+                        Interlocked.Increment(ref counts.Rejected);
+                    }
+
+                    // Unchanged: another worker (or a blob trigger) parsed this very version first; nothing to count twice.
                     break;
                 case (DownloadOutcome.Duplicate, _):
                     Interlocked.Increment(ref counts.Duplicates);
