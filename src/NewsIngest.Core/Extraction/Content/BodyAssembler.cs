@@ -22,7 +22,7 @@ internal static class BodyAssembler
     private const int SourceMaxChars = 160;
 
     /// <summary>Blocks shorter than this are not checked for duplication (short labels repeat legitimately).</summary>
-    private const int DedupMinChars = 20;
+    private const int DedupMinChars = 100;
 
     public static (string? Body, string? Source) Assemble(List<TextBlock> blocks, IReadOnlyList<TextBlock> following)
     {

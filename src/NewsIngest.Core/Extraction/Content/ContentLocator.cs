@@ -19,6 +19,12 @@ internal static class ContentLocator
     /// <summary>The Readability winner replaces a disjoint tier hit when it has over this many times its text (go-trafilatura's candidateIsUsable).</summary>
     private const double OverrideRatio = 2;
 
+    /// <summary>How far up split-body chunks are looked for when no &lt;article&gt; bounds them.</summary>
+    private const int SplitScopeLevels = 4;
+
+    /// <summary>rs-trafilatura keeps a merge only under 4x the node's text (larger ones are listings).</summary>
+    private const double SplitMaxRatio = 4;
+
     private const TagKind ContainerTags = TagKind.Div | TagKind.Section | TagKind.Article | TagKind.Main | TagKind.Cell;
 
     private static readonly TokenClass[] Tiers = [TokenClass.ContentTier1, TokenClass.None, TokenClass.ContentTier3, TokenClass.ContentTier4, TokenClass.MainTier5];
@@ -133,25 +139,48 @@ internal static class ContentLocator
     private static bool IsEligible(DomIndex index, int i) =>
         (index.State[i] & (ElementState.Excluded | ElementState.InComments | ElementState.LinkDense)) == 0;
 
-    /// <summary>The node plus sibling chunks sharing its exact class (bodies split by ads or newsletter boxes).</summary>
+    /// <summary>
+    /// The node plus the other chunks of a split body: elements of the same article (or up to
+    /// <see cref="SplitScopeLevels"/> levels up) with the node's exact class attribute, not nested in one another
+    /// (ads and newsletter boxes cut bodies into chunks). Kept only under rs-trafilatura's bound of 4x the node.
+    /// </summary>
     private static List<int> SplitBodyMembers(DomIndex index, int node)
     {
         var members = new List<int> { node };
         var className = index.Elements[node].GetAttribute("class");
-        var parent = index.Parent[node];
-        if (string.IsNullOrEmpty(className) || parent < 0 || (index.Tokens[node] & TokenClass.ContentTier1) == 0)
+        if (string.IsNullOrEmpty(className) || (index.Tokens[node] & TokenClass.ContentTier1) == 0)
         {
             return members;
         }
 
-        for (var i = parent + 1; i < index.End[parent]; i = index.End[i])
+        var scope = node;
+        for (var level = 0; level < SplitScopeLevels && index.Parent[scope] > 0 && index.Parent[scope] != index.Body; level++)
         {
-            if (i != node && !index.Has(i, ElementState.Excluded) && index.Elements[i].GetAttribute("class") == className)
+            scope = index.Parent[scope];
+            if (index.Is(scope, TagKind.Article | TagKind.Main))
             {
-                members.Add(i);
+                break;
             }
         }
 
-        return members;
+        var total = index.Text[node];
+        for (var i = scope + 1; i < index.End[scope]; i++)
+        {
+            if (i == node)
+            {
+                i = index.End[node] - 1;
+                continue;
+            }
+
+            if (!index.Has(i, ElementState.Excluded) && (index.Tokens[i] & TokenClass.ContentTier1) != 0
+                && index.Elements[i].GetAttribute("class") == className && !index.IsInside(node, i))
+            {
+                members.Add(i);
+                total += index.Text[i];
+                i = index.End[i] - 1;
+            }
+        }
+
+        return total <= SplitMaxRatio * index.Text[node] ? members : [node];
     }
 }
