@@ -21,7 +21,8 @@ internal static partial class LineVocabulary
         "la suite après la publicité", "la suite après cette publicité", "suite après la publicité",
         "en direct", "direct", "live", "live updates", "dans la même rubrique", "dans la meme rubrique", "sur le même sujet",
         "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
-        "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
+        "the associated press", "associated press", "the canadian press", "reuters", "afp", "agence france-presse", "ap",
+        "bloomberg", "staff", "staff writer", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
     /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
@@ -34,6 +35,7 @@ internal static partial class LineVocabulary
         (Timestamp(), 100),
         (CallToAction(), 160),
         (Copyright(), 200),
+        (CaptionCredit(), 300),
     ];
 
     /// <summary>The credit line: "Source: X", "Source : X" (any space, including no-break), "Sources : X".</summary>
@@ -57,6 +59,9 @@ internal static partial class LineVocabulary
 
     [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallToAction();
+
+    [GeneratedRegex(@"\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|file\s+photo|File|Photo|photo|Shutterstock|Maxppp|SIPA)\b[^()]{0,40})\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCredit();
 
     [GeneratedRegex(@"^\W{0,2}(?:©|\(c\)|copyright\b|tous\s+droits\s+réservés|all\s+rights\s+reserved)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();

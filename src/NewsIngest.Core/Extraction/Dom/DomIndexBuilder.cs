@@ -34,6 +34,12 @@ internal static class DomIndexBuilder
     /// </summary>
     private const int LinkFarmMaxPlainText = 300;
 
+    /// <summary>A lone paragraph beside an image is a caption up to this length (captions are one or two sentences).</summary>
+    private const int CaptionMaxText = 300;
+
+    /// <summary>The caption's wrapper holds the image, the caption and at most a credit of this many chars, nothing else.</summary>
+    private const int CaptionWrapperSlack = 40;
+
     private static readonly string Space = " ";
 
     /// <summary>Each thread keeps one index whose buffers are reused page after page.</summary>
@@ -143,6 +149,11 @@ internal static class DomIndexBuilder
             var child = children[k];
             if (child is IElement childElement)
             {
+                if (childElement.LocalName is "img" or "picture" or "amp-img")
+                {
+                    index.State[i] |= ElementState.HasImage;
+                }
+
                 Visit(index, childElement, i, state, depth + 1);
             }
             else if (child is IText text)
@@ -467,6 +478,13 @@ internal static class DomIndexBuilder
             var tag = index.Tags[i];
             if ((index.State[i] & ElementState.Excluded) != 0 || index.Text[i] == 0)
             {
+                continue;
+            }
+
+            if ((tag & TagKind.Paragraph) != 0 && index.Text[i] <= CaptionMaxText && index.Parent[i] >= 0
+                && index.Has(index.Parent[i], ElementState.HasImage) && index.Text[index.Parent[i]] - index.Text[i] < CaptionWrapperSlack)
+            {
+                index.State[i] |= ElementState.Caption;
                 continue;
             }
 
