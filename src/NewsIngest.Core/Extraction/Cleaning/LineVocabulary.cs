@@ -22,7 +22,8 @@ internal static partial class LineVocabulary
         "en direct", "direct", "live", "live updates", "dans la même rubrique", "dans la meme rubrique", "sur le même sujet",
         "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
         "the associated press", "associated press", "the canadian press", "reuters", "afp", "agence france-presse", "ap",
-        "bloomberg", "staff", "staff writer", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
+        "bloomberg", "staff", "staff writer", "advert", "advertisement feature", "sponsored content", "related news", "related",
+        "related coverage", "recommended", "recommended for you", "trending", "popular", "comments", "show comments", "hide comments", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
     /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
@@ -36,13 +37,14 @@ internal static partial class LineVocabulary
         (CallToAction(), 160),
         (Copyright(), 200),
         (CaptionCredit(), 300),
+        (TagLine(), 200),
     ];
 
     /// <summary>The credit line: "Source: X", "Source : X" (any space, including no-break), "Sources : X".</summary>
     [GeneratedRegex(@"^\s*[\(\[«]?\s*Sources?[\s\u00A0\u202F]*[:：][\s\u00A0\u202F]*(?<value>.+?)\s*[\)\]»]?\s*$", RegexOptions.CultureInvariant)]
     public static partial Regex SourceLine();
 
-    [GeneratedRegex(@"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la suite)|lisez\s+aussi|voir\s+aussi|à\s+voir\s+aussi|à\s+découvrir|read\s+(?:more|also|next)|also\s+read|see\s+also|related(?:\s+articles?|\s+stories)?\s*:|more\s+on\s+this|more\s+from|recommended|sur\s+le\s+même\s+sujet|notre\s+dossier|pour\s+aller\s+plus\s+loin|watch\s*:|video\s*:|vidéo\s*:|article\s+(?:précédent|suivant)|previous\s+(?:article|post)|next\s+(?:article|post)|dans\s+la\s+m[êe]me\s+rubrique|sur\s+le\s+m[êe]me\s+th[èe]me)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W{0,3}(?:(?:à|a)\s+lire\s+(?:aussi|également|egalement)|lire\s+(?:aussi|également|egalement|la suite)|lisez\s+aussi|voir\s+aussi|à\s+voir\s+aussi|à\s+découvrir|read\s+(?:more|also|next)|also\s+read|see\s+also|related(?:\s+articles?|\s+stories)?\s*:|more\s+on\s+this|more\s+from|recommended|sur\s+le\s+même\s+sujet|notre\s+dossier|pour\s+aller\s+plus\s+loin|watch\s*:|video\s*:|vidéo\s*:|related\s+[\w\s]{0,20}:|article\s+(?:précédent|suivant)|previous\s+(?:article|post)|next\s+(?:article|post)|dans\s+la\s+m[êe]me\s+rubrique|sur\s+le\s+m[êe]me\s+th[èe]me)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadAlso();
 
     [GeneratedRegex(@"^\W{0,3}(?:photos?|image|images|credits?|crédits?(?:\s+photo)?|illustration|picture|pictured|©)\s*[:©/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -54,7 +56,7 @@ internal static partial class LineVocabulary
     [GeneratedRegex(@"^(?:by|par|von|written\s+by|posted\s+by|écrit\s+par|publié\s+par)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"^\W{0,3}(?:updated|published|last\s+updated|posted|publié|publie|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W{0,3}(?:updated|published|first\s+published|last\s+updated|last\s+modified|posted|publié|publie|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Timestamp();
 
     [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -62,6 +64,9 @@ internal static partial class LineVocabulary
 
     [GeneratedRegex(@"\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|file\s+photo|File|Photo|photo|Shutterstock|Maxppp|SIPA)\b[^()]{0,40})\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex CaptionCredit();
+
+    [GeneratedRegex(@"^(?:tags?|mots[\s-]clés|étiquettes|topics|filed\s+under|catégories?|categories|keywords|thèmes)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TagLine();
 
     [GeneratedRegex(@"^\W{0,2}(?:©|\(c\)|copyright\b|tous\s+droits\s+réservés|all\s+rights\s+reserved)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();

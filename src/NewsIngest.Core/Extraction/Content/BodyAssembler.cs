@@ -15,6 +15,11 @@ internal static class BodyAssembler
     /// <summary>Length under which a mostly-link block is dropped (longer ones are real paragraphs with links).</summary>
     private const int LinkLineMaxChars = 200;
 
+    /// <summary>A line this short that parses as a date ("23 Nov 2017", "11/05/2017 13:47") is a timestamp, not prose.</summary>
+    private const int DateLineMaxChars = 40;
+
+    private const int DateLineMaxWords = 6;
+
     /// <summary>How many final blocks are searched for the credit line ("at the end of the article").</summary>
     private const int SourceTailBlocks = 3;
 
@@ -77,6 +82,12 @@ internal static class BodyAssembler
             return true;
         }
 
+        if (text.Length <= DateLineMaxChars && Metadata.DateText.ParseVisible(text, english: false, TimeSpan.Zero) is not null
+            && WordCount(text) <= DateLineMaxWords)
+        {
+            return true;
+        }
+
         foreach (var (pattern, max) in LineVocabulary.Rules)
         {
             if (text.Length <= max && pattern.IsMatch(text))
@@ -87,6 +98,8 @@ internal static class BodyAssembler
 
         return false;
     }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>Removes and returns the credit line among the last blocks, if any.</summary>
     private static string? TakeSource(List<TextBlock> blocks)
