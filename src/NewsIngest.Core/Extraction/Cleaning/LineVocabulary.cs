@@ -23,7 +23,8 @@ internal static partial class LineVocabulary
         "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
         "the associated press", "associated press", "the canadian press", "reuters", "afp", "agence france-presse", "ap",
         "bloomberg", "staff", "staff writer", "advert", "advertisement feature", "sponsored content", "related news", "related",
-        "related coverage", "recommended", "recommended for you", "trending", "popular", "comments", "show comments", "hide comments", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
+        "don't miss", "dont miss", "don’t miss", "must read", "must reads", "read next", "what to read next", "you may also like",
+        "you might also like", "more from", "more news", "latest news", "top stories", "à ne pas manquer", "les plus lus", "related coverage", "recommended", "recommended for you", "trending", "popular", "comments", "show comments", "hide comments", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
     /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
@@ -39,6 +40,10 @@ internal static partial class LineVocabulary
         (CaptionCredit(), 300),
         (TagLine(), 200),
     ];
+
+    /// <summary>A heading that opens a recirculation list ("More Great X Stories", "Related articles", "À lire aussi").</summary>
+    [GeneratedRegex(@"^(?:(?:more|related|recommended|top|latest|popular|other|similar|further)\b.{0,40}\b(?:stories|articles|news|reads|posts|reading|coverage)|(?:don['’]?t|do\s+not)\s+miss|must\s+reads?|read\s+(?:more|next|also)|you\s+(?:may|might)\s+also\s+like|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|sur\s+le\s+m[êe]me\s+(?:sujet|thème)|dans\s+la\s+m[êe]me\s+rubrique|les\s+plus\s+lus|nos\s+derniers\s+articles|articles?\s+similaires|voir\s+aussi)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex RecirculationHeading();
 
     /// <summary>The credit line: "Source: X", "Source : X" (any space, including no-break), "Sources : X".</summary>
     [GeneratedRegex(@"^\s*[\(\[«]?\s*Sources?[\s\u00A0\u202F]*[:：][\s\u00A0\u202F]*(?<value>.+?)\s*[\)\]»]?\s*$", RegexOptions.CultureInvariant)]

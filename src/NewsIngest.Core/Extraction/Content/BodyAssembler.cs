@@ -20,6 +20,12 @@ internal static class BodyAssembler
 
     private const int DateLineMaxWords = 6;
 
+    /// <summary>A recirculation heading is a short label.</summary>
+    private const int RecirculationHeadingMaxChars = 60;
+
+    /// <summary>Teaser titles under such a heading are short (a headline, at most a one-line dek).</summary>
+    private const int TeaserMaxChars = 300;
+
     /// <summary>How many final blocks are searched for the credit line ("at the end of the article").</summary>
     private const int SourceTailBlocks = 3;
 
@@ -49,6 +55,7 @@ internal static class BodyAssembler
         }
 
         var source = TakeSource(kept) ?? FindSource(following);
+        CutRecirculationTail(kept);
         TrimTail(kept);
         if (kept.Count == 0)
         {
@@ -146,6 +153,33 @@ internal static class BodyAssembler
 
         var value = match.Groups["value"].Value.Trim().TrimEnd('.').Trim();
         return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>
+    /// The story ends where a recirculation list starts: a "More stories"/"À lire aussi" heading in the second half of
+    /// the body followed only by short lines (teaser titles) is cut with everything after it.
+    /// </summary>
+    private static void CutRecirculationTail(List<TextBlock> blocks)
+    {
+        for (var i = blocks.Count / 2; i < blocks.Count; i++)
+        {
+            if (blocks[i].Length > RecirculationHeadingMaxChars || !LineVocabulary.RecirculationHeading().IsMatch(blocks[i].Text))
+            {
+                continue;
+            }
+
+            var rest = true;
+            for (var j = i + 1; j < blocks.Count && rest; j++)
+            {
+                rest = blocks[j].Length <= TeaserMaxChars;
+            }
+
+            if (rest)
+            {
+                blocks.RemoveRange(i, blocks.Count - i);
+                return;
+            }
+        }
     }
 
     private static void TrimTail(List<TextBlock> blocks)
