@@ -110,6 +110,9 @@ internal static class BoilerplateVocabulary
     /// <summary>Readability's positive tokens.</summary>
     public static readonly string[] PositiveSubstrings = ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"];
 
+    /// <summary>Whole class tokens naming the headline ("titre", "titulo": French, Portuguese and Italian themes).</summary>
+    public static readonly HashSet<string> HeadlineExact = new(StringComparer.Ordinal) { "title", "titre", "titulo", "titolo", "titel", "headline" };
+
     /// <summary>Headline containers (excluded from the body, used for the title).</summary>
     public static readonly string[] HeadlineSubstrings = ["headline", "entry-title", "post-title", "article-title", "article__title", "story-title", "page-title"];
 

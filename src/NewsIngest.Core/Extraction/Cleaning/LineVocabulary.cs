@@ -39,6 +39,7 @@ internal static partial class LineVocabulary
         (Copyright(), 200),
         (CaptionCredit(), 300),
         (TagLine(), 200),
+        (SocialLine(), 160),
     ];
 
     /// <summary>A heading that opens a recirculation list ("More Great X Stories", "Related articles", "À lire aussi").</summary>
@@ -64,11 +65,14 @@ internal static partial class LineVocabulary
     [GeneratedRegex(@"^\W{0,3}(?:updated|published|first\s+published|last\s+updated|last\s+modified|posted|publié|publie|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Timestamp();
 
-    [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b|click\s+here|cliquez\s+ici|\bcommenters\b|comment\s+policy|commenting\s+guidelines|charte\s+de\s+modération)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallToAction();
 
-    [GeneratedRegex(@"\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|file\s+photo|File|Photo|photo|Shutterstock|Maxppp|SIPA)\b[^()]{0,40})\)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|file\s+photo|File|Photo|photo|Shutterstock|Maxppp|SIPA|Associated\s+Press|Bloomberg|Courtesy|courtesy)\b[^()]{0,40}|[^()/]{2,40}\s/\s[^()/]{2,40})\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex CaptionCredit();
+
+    [GeneratedRegex(@"^(?:(?:facebook|twitter|google\+?|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|e-?mail|mail|print|imprimer|partager|share|tweet|x)\W*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SocialLine();
 
     [GeneratedRegex(@"^(?:tags?|mots[\s-]clés|étiquettes|topics|filed\s+under|catégories?|categories|keywords|thèmes)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagLine();

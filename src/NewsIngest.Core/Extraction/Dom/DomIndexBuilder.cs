@@ -81,6 +81,10 @@ internal static class DomIndexBuilder
 
         var i = index.Count++;
         var tag = TagTable.Of(element.LocalName);
+        if ((tag & TagKind.Link) != 0 && !IsNavigatingLink(element))
+        {
+            tag &= ~TagKind.Link;
+        }
         index.Elements[i] = element;
         index.Parent[i] = parent;
         index.Tags[i] = tag;
@@ -223,6 +227,9 @@ internal static class DomIndexBuilder
 
         return tokens;
     }
+
+    /// <summary>An &lt;a&gt; without href is a named anchor (around headings and paragraphs): text, not a link.</summary>
+    private static bool IsNavigatingLink(IElement anchor) => anchor.HasAttribute("href");
 
     private static TokenClass RoleTokens(string role) => role.ToLowerInvariant() switch
     {
