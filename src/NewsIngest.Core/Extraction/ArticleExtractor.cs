@@ -64,9 +64,11 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(context);
-        using var document = PageParser.Parse(html.Length > _options.MaxPageChars ? html[.._options.MaxPageChars] : html);
+        var source = html.Length > _options.MaxPageChars ? html[.._options.MaxPageChars] : html;
+        // Disposed: it hands the parser's text buffer back to AngleSharp's pool (~400 KB less garbage per page).
+        using var document = PageParser.Parse(source);
         var index = DomIndexBuilder.Build(document);
-        var meta = new MetadataContext(index, new MetaTags(index.MetaTags), new JsonLdGraph(index.JsonLd), context);
+        var meta = new MetadataContext(index, new MetaTags(index.MetaTags), new JsonLdGraph(JsonLdScanner.Find(source)), context);
 
         var (h1s, headings) = HeadlineMarker.MarkAndCollect(index);
         var siteName = PageFields.SiteName(meta);
@@ -83,8 +85,8 @@ public sealed class ArticleExtractor
             selected.Insert(0, standfirst);
         }
 
-        var (body, source) = BodyAssembler.Assemble(selected, Following(blocks, selected));
-        source ??= SourceLocator.Find(index, node);
+        var (body, credit) = BodyAssembler.Assemble(selected, Following(blocks, selected));
+        credit ??= SourceLocator.Find(index, node);
         body = PreferJsonBody(meta, body);
 
         var language = PageFields.Language(meta) ?? LanguageGuesser.Guess(body);
@@ -94,7 +96,7 @@ public sealed class ArticleExtractor
             Title = title,
             Section = SectionResolver.Resolve(meta, title),
             Body = body,
-            Source = source,
+            Source = credit,
             Published = published,
             Modified = modified,
             Language = language,

@@ -8,6 +8,9 @@ namespace NewsIngest.Core.Extraction.Cleaning;
 /// </summary>
 internal static partial class LineVocabulary
 {
+    /// <summary>No label is longer than this (skips the lookup for paragraphs).</summary>
+    public const int MaxLabelChars = 60;
+
     /// <summary>Whole-line labels (compared case-insensitively after trimming punctuation): UI words, ad labels.</summary>
     public static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {

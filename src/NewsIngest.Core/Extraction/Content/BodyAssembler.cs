@@ -20,6 +20,8 @@ internal static class BodyAssembler
 
     private const int DateLineMaxWords = 6;
 
+    private static readonly char[] LabelPunctuation = [' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0'];
+
     /// <summary>A recirculation heading is a short label.</summary>
     private const int RecirculationHeadingMaxChars = 60;
 
@@ -73,13 +75,14 @@ internal static class BodyAssembler
             body.Append(block.Text);
         }
 
-        return (body.ToString().Normalize(NormalizationForm.FormC), source);
+        var text = body.ToString();
+        return (text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC), source);
     }
 
     internal static bool IsBoilerplateLine(TextBlock block)
     {
         var text = block.Text;
-        if (LineVocabulary.Labels.Contains(text.Trim(' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0')))
+        if (text.Length <= LineVocabulary.MaxLabelChars && LineVocabulary.Labels.Contains(text.Trim(LabelPunctuation)))
         {
             return true;
         }

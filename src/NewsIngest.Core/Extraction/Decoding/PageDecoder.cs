@@ -13,8 +13,6 @@ internal static partial class PageDecoder
     /// <summary>How far into the page a meta declaration is looked for (the HTML standard's pre-scan reads 1024 bytes; real pages put it later).</summary>
     private const int PrescanBytes = 4096;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
-
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
         var (encoding, skip) = ChooseEncoding(bytes, contentType);
@@ -92,18 +90,7 @@ internal static partial class PageDecoder
         return null;
     }
 
-    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            _ = StrictUtf8.GetCharCount(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     [GeneratedRegex("""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetParameter();
