@@ -26,7 +26,7 @@ internal static partial class LineVocabulary
         "sur le même thème", "à lire aussi", "lire aussi", "voir aussi", "réagir", "réagissez", "les plus lus", "most read",
         "the associated press", "associated press", "the canadian press", "reuters", "afp", "agence france-presse", "ap",
         "bloomberg", "staff", "staff writer", "advert", "advertisement feature", "sponsored content", "related news", "related",
-        "don't miss", "dont miss", "don’t miss", "must read", "must reads", "read next", "what to read next", "you may also like",
+        "breaking news", "breaking", "exclusive", "our latest stories", "latest stories", "don't miss", "dont miss", "don’t miss", "must read", "must reads", "read next", "what to read next", "you may also like",
         "you might also like", "more from", "more news", "latest news", "top stories", "à ne pas manquer", "les plus lus", "related coverage", "recommended", "recommended for you", "trending", "popular", "comments", "show comments", "hide comments", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
@@ -43,10 +43,12 @@ internal static partial class LineVocabulary
         (CaptionCredit(), 300),
         (TagLine(), 200),
         (SocialLine(), 160),
+        (GalleryCounter(), 40),
+        (WireCredit(), 400),
     ];
 
     /// <summary>A heading that opens a recirculation list ("More Great X Stories", "Related articles", "À lire aussi").</summary>
-    [GeneratedRegex(@"^(?:(?:more|related|recommended|top|latest|popular|other|similar|further)\b.{0,40}\b(?:stories|articles|news|reads|posts|reading|coverage)|(?:don['’]?t|do\s+not)\s+miss|must\s+reads?|read\s+(?:more|next|also)|you\s+(?:may|might)\s+also\s+like|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|sur\s+le\s+m[êe]me\s+(?:sujet|thème)|dans\s+la\s+m[êe]me\s+rubrique|les\s+plus\s+lus|nos\s+derniers\s+articles|articles?\s+similaires|voir\s+aussi)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:our|the)\s+)?(?:(?:more|related|recommended|top|latest|popular|other|similar|further)\b.{0,40}\b(?:stories|articles|news|reads|posts|reading|coverage)|(?:don['’]?t|do\s+not)\s+miss|must\s+reads?|read\s+(?:more|next|also)|you\s+(?:may|might)\s+also\s+like|(?:à|a)\s+lire\s+(?:aussi|également)|lire\s+aussi|sur\s+le\s+m[êe]me\s+(?:sujet|thème)|dans\s+la\s+m[êe]me\s+rubrique|les\s+plus\s+lus|nos\s+derniers\s+articles|articles?\s+similaires|voir\s+aussi)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RecirculationHeading();
 
     /// <summary>The credit line: "Source: X", "Source : X" (any space, including no-break), "Sources : X".</summary>
@@ -76,6 +78,13 @@ internal static partial class LineVocabulary
 
     [GeneratedRegex(@"^(?:(?:facebook|twitter|google\+?|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|e-?mail|mail|print|imprimer|partager|share|tweet|x)\W*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SocialLine();
+
+    [GeneratedRegex(@"^(?:image|photo|picture|slide|diapositive|vidéo|video)\s+\d+\s+(?:of|sur|de|/)\s+\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GalleryCounter();
+
+    /// <summary>Wire-service and contributor notes: "(Reporting by …; editing by …)", "X contributed to this report", "Follow him on Twitter".</summary>
+    [GeneratedRegex(@"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b|contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)|\bfollow\s+(?:him|her|them|me)\s+on\b|\breach\s+the\s+(?:reporters?|writers?|authors?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WireCredit();
 
     [GeneratedRegex(@"^(?:tags?|mots[\s-]clés|étiquettes|topics|filed\s+under|catégories?|categories|keywords|thèmes)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagLine();
