@@ -13,12 +13,13 @@ internal static class EvalCommand
     {
         var dataset = new Option<DirectoryInfo>("--dataset") { Description = "Folder holding html/<id>.html.gz and ground-truth.json.", Required = true };
         var timing = new Option<bool>("--timing") { Description = "Also print median per-page time and allocations: bare AngleSharp parse, ours, SmartReader." };
-        var command = new Command("eval", "Score article-body extraction (F1, precision, recall) for NewsIngest and SmartReader on the same pages.") { dataset, timing };
-        command.SetAction(parse => Run(parse.GetValue(dataset)!, parse.GetValue(timing)));
+        var report = new Option<FileInfo?>("--pages-csv") { Description = "Also write per-page precision and recall of both extractors to this CSV file." };
+        var command = new Command("eval", "Score article-body extraction (F1, precision, recall) for NewsIngest and SmartReader on the same pages.") { dataset, timing, report };
+        command.SetAction(parse => Run(parse.GetValue(dataset)!, parse.GetValue(timing), parse.GetValue(report)));
         return command;
     }
 
-    private static int Run(DirectoryInfo directory, bool timing)
+    private static int Run(DirectoryInfo directory, bool timing, FileInfo? report)
     {
         if (!BenchmarkDataset.Exists(directory.FullName))
         {
@@ -46,12 +47,29 @@ internal static class EvalCommand
             }
         }
 
+        if (report is not null)
+        {
+            WriteReport(report, results[0], results[1], c);
+        }
+
         if (timing)
         {
             PrintTiming(TimingRunner.Run(dataset), c);
         }
 
         return 0;
+    }
+
+    private static void WriteReport(FileInfo file, EvaluationResult ours, EvaluationResult theirs, CultureInfo c)
+    {
+        using var writer = new StreamWriter(file.FullName);
+        writer.WriteLine($"id,{ours.Extractor}_precision,{ours.Extractor}_recall,{theirs.Extractor}_precision,{theirs.Extractor}_recall");
+        var other = theirs.Pages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var page in ours.Pages)
+        {
+            var them = other[page.Id].Score;
+            writer.WriteLine(string.Create(c, $"{page.Id},{page.Score.Precision:F4},{page.Score.Recall:F4},{them.Precision:F4},{them.Recall:F4}"));
+        }
     }
 
     private static void PrintTiming(TimingResult timing, CultureInfo c)
