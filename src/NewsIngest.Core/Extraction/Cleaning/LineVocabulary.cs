@@ -35,12 +35,10 @@ internal static partial class LineVocabulary
     [
         (ReadAlso(), 300),
         (PhotoCredit(), 160),
-        (AgencyCredit(), 160),
         (Byline(), 60),
         (Timestamp(), 100),
-        (CallToAction(), 160),
+        (CreditOrCallToAction(), 160),
         (Copyright(), 200),
-        (CaptionCredit(), 300),
         (TagLine(), 200),
         (SocialLine(), 160),
         (GalleryCounter(), 40),
@@ -61,20 +59,18 @@ internal static partial class LineVocabulary
     [GeneratedRegex(@"^\W{0,3}(?:photos?|image|images|credits?|crédits?(?:\s+photo)?|illustration|picture|pictured|©)\s*[:©/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhotoCredit();
 
-    [GeneratedRegex(@"(?:getty\s*images|afp\s+photo|ap\s+photo|shutterstock|/\s*afp\b|\bafp\s*/|/\s*reuters\b|reuters\s*/|istock|/\s*maxppp|maxppp\s*/|\(photo\b|photo\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AgencyCredit();
-
-    [GeneratedRegex(@"^(?:by|par|von|written\s+by|posted\s+by|écrit\s+par|publié\s+par)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        [GeneratedRegex(@"^(?:by|par|von|written\s+by|posted\s+by|écrit\s+par|publié\s+par)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^\W{0,3}(?:updated|published|first\s+published|last\s+updated|last\s+modified|posted|publié|publie|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualisé|le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Timestamp();
 
-    [GeneratedRegex(@"(?:sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b|click\s+here|cliquez\s+ici|\bcommenters\b|comment\s+policy|commenting\s+guidelines|charte\s+de\s+modération)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CallToAction();
+    /// <summary>Photo-agency credits and calls to action (one scan for both: they share the length limit).</summary>
+    [GeneratedRegex(@"(?:getty\s*images|afp\s+photo|ap\s+photo|shutterstock|/\s*afp\b|\bafp\s*/|/\s*reuters\b|reuters\s*/|istock|/\s*maxppp|maxppp\s*/|\(photo\b|photo\s*:|sign\s+up\b|subscribe\b|inscrivez-vous|abonnez-vous|s'abonner|s’abonner|newsletter|follow\s+us|suivez-nous|download\s+the\s+app|téléchargez\s+l'application|join\s+our|rejoignez-nous|already\s+a\s+subscriber|déjà\s+abonné|créer\s+un\s+compte|se\s+connecter|log\s+in\b|click\s+here|cliquez\s+ici|\bcommenters\b|comment\s+policy|commenting\s+guidelines|charte\s+de\s+modération)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditOrCallToAction();
 
     [GeneratedRegex(@"\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|file\s+photo|File|Photo|photo|Shutterstock|Maxppp|SIPA|Associated\s+Press|Bloomberg|Courtesy|courtesy)\b[^()]{0,40}|[^()/]{2,40}\s/\s[^()/]{2,40})\)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex CaptionCredit();
+    public static partial Regex CaptionCredit();
 
     [GeneratedRegex(@"^(?:(?:facebook|twitter|google\+?|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|e-?mail|mail|print|imprimer|partager|share|tweet|x)\W*){2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SocialLine();

@@ -22,6 +22,9 @@ internal static class BodyAssembler
 
     private static readonly char[] LabelPunctuation = [' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0'];
 
+    /// <summary>A caption ending in a photo credit "(… / AP)" is at most a few sentences.</summary>
+    private const int CaptionCreditMaxChars = 300;
+
     /// <summary>A recirculation heading is a short label.</summary>
     private const int RecirculationHeadingMaxChars = 60;
 
@@ -94,6 +97,11 @@ internal static class BodyAssembler
 
         if (text.Length <= DateLineMaxChars && Metadata.DateText.ParseVisible(text, english: false, TimeSpan.Zero) is not null
             && WordCount(text) <= DateLineMaxWords)
+        {
+            return true;
+        }
+
+        if (text.Length <= CaptionCreditMaxChars && text[^1] == ')' && LineVocabulary.CaptionCredit().IsMatch(text))
         {
             return true;
         }
