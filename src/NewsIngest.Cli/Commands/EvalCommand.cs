@@ -75,7 +75,7 @@ internal static class EvalCommand
     private static void PrintTiming(TimingResult timing, CultureInfo c)
     {
         Console.Out.WriteLine();
-        Console.Out.WriteLine("timing (median per page, single thread, after warm-up; ratio against the bare parse):");
+        Console.Out.WriteLine("timing (per page best of 7 interleaved runs, then median and mean over pages; single thread, after warm-up; ratio against the bare parse):");
         var parse = timing.Lines[0].MedianMs;
         var meanParse = timing.Lines[0].MeanMs;
         foreach (var line in timing.Lines)
