@@ -62,6 +62,7 @@ internal static class BoilerplateVocabulary
         ["modal"] = TokenClass.Consent, ["legal"] = TokenClass.Consent,
         ["respond"] = TokenClass.Comments, ["reply"] = TokenClass.Comments, ["comments"] = TokenClass.Comments,
         ["comment"] = TokenClass.Comments, ["commentaires"] = TokenClass.Comments, ["reactions"] = TokenClass.Comments,
+        ["forum"] = TokenClass.Comments, ["forums"] = TokenClass.Comments,
         ["widget"] = TokenClass.Sidebar, ["widgets"] = TokenClass.Sidebar, ["submitted"] = TokenClass.Meta,
         ["figcaption"] = TokenClass.Caption,
     };
