@@ -5,8 +5,9 @@ namespace NewsIngest.Core.Extraction.Decoding;
 
 /// <summary>
 /// Turns raw page bytes into text. Precedence: HTTP Content-Type charset, then a byte-order mark, then the page's
-/// own <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration (first 4 KB), then detection (a strict UTF-8
-/// trial, else windows-1252). Labels follow the WHATWG table, so "iso-8859-1" decodes as windows-1252.
+/// own <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration (first 4 KB; a single-byte declaration on bytes
+/// that are valid non-ASCII UTF-8 is overruled), then detection (a strict UTF-8 trial, else windows-1252). Labels
+/// follow the WHATWG table, so "iso-8859-1" decodes as windows-1252.
 /// </summary>
 internal static partial class PageDecoder
 {
@@ -38,6 +39,13 @@ internal static partial class PageDecoder
         var declared = CharsetLabels.Resolve(DeclaredCharset(bytes));
         if (declared is not null)
         {
+            // A page declaring a single-byte charset whose bytes are valid UTF-8 with multi-byte sequences was saved
+            // as UTF-8 by its CMS (a stale template declaration); decoding it as declared would produce mojibake.
+            if (declared.IsSingleByte && HasNonAscii(bytes) && IsValidUtf8(bytes))
+            {
+                return (new UTF8Encoding(false), 0);
+            }
+
             return (declared, 0);
         }
 
@@ -89,6 +97,8 @@ internal static partial class PageDecoder
 
         return null;
     }
+
+    private static bool HasNonAscii(ReadOnlySpan<byte> bytes) => !System.Text.Ascii.IsValid(bytes);
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
