@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using NewsIngest.Core.Articles;
 using NewsIngest.Core.Extraction.Content;
 using NewsIngest.Core.Extraction.Decoding;
@@ -36,7 +35,6 @@ public sealed class ArticleExtractor
     private const int BylineLookbehind = 6;
 
     private const int BylineLookahead = 2;
-
 
     private readonly ArticleExtractorOptions _options;
 
@@ -115,7 +113,17 @@ public sealed class ArticleExtractor
     /// <summary>The blocks just before the body and its first blocks: where a class-less byline sits.</summary>
     private static IEnumerable<string> BylineCandidates(List<TextBlock> all, List<TextBlock> selected)
     {
-        var first = selected.Count > 0 ? all.IndexOf(selected[0]) : -1;
+        // The first selected block that came from the walk (a standfirst found elsewhere may precede it).
+        var first = -1;
+        foreach (var block in selected)
+        {
+            first = all.IndexOf(block);
+            if (first >= 0)
+            {
+                break;
+            }
+        }
+
         if (first < 0)
         {
             yield break;
