@@ -54,6 +54,7 @@ internal static class BoilerplateVocabulary
     public static readonly Dictionary<string, TokenClass> Parts = new(StringComparer.Ordinal)
     {
         ["nav"] = TokenClass.Navigation, ["menu"] = TokenClass.Navigation, ["pager"] = TokenClass.Navigation,
+        ["next"] = TokenClass.Navigation, ["prev"] = TokenClass.Navigation, ["previous"] = TokenClass.Navigation, ["nextprev"] = TokenClass.Navigation,
         ["crumb"] = TokenClass.Navigation, ["breadcrumbs"] = TokenClass.Navigation,
         ["share"] = TokenClass.Share, ["shares"] = TokenClass.Share, ["viral"] = TokenClass.Share, ["follow"] = TokenClass.Share,
         ["tags"] = TokenClass.Meta, ["rating"] = TokenClass.Meta, ["print"] = TokenClass.Meta,
