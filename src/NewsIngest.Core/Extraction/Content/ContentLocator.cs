@@ -74,29 +74,53 @@ internal static class ContentLocator
 
     private static int FindTierNode(DomIndex index)
     {
-        var firstShort = -1;
-        foreach (var tier in Tiers)
+        // One pass: the first accepted hit of each tier, and the first short hit in tier order.
+        Span<int> accepted = stackalloc int[Tiers.Length];
+        Span<int> shortHits = stackalloc int[Tiers.Length];
+        accepted.Fill(-1);
+        shortHits.Fill(-1);
+        for (var i = 0; i < index.Count; i++)
         {
-            for (var i = 0; i < index.Count; i++)
+            if ((index.Tags[i] & (ContainerTags | TagKind.Article | TagKind.Main)) == 0 || !IsEligible(index, i))
             {
-                if (!IsTierHit(index, i, tier) || !IsEligible(index, i))
+                continue;
+            }
+
+            for (var t = 0; t < Tiers.Length; t++)
+            {
+                if (accepted[t] >= 0 || !IsTierHit(index, i, Tiers[t]))
                 {
                     continue;
                 }
 
                 if (index.Text[i] >= MinNodeChars)
                 {
-                    return i;
+                    accepted[t] = i;
                 }
-
-                if (firstShort < 0 && index.Text[i] > 0 && tier != TokenClass.MainTier5)
+                else if (shortHits[t] < 0 && index.Text[i] > 0 && Tiers[t] != TokenClass.MainTier5)
                 {
-                    firstShort = i;
+                    shortHits[t] = i;
                 }
             }
         }
 
-        return firstShort < 0 ? -1 : WalkUp(index, firstShort);
+        for (var t = 0; t < Tiers.Length; t++)
+        {
+            if (accepted[t] >= 0)
+            {
+                return accepted[t];
+            }
+        }
+
+        foreach (var hit in shortHits)
+        {
+            if (hit >= 0)
+            {
+                return WalkUp(index, hit);
+            }
+        }
+
+        return -1;
     }
 
     private static int WalkUp(DomIndex index, int node)
