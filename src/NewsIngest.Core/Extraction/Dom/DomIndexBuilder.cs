@@ -57,6 +57,8 @@ internal static class DomIndexBuilder
             Visit(index, root, -1, ElementState.None, 0);
         }
 
+        index.PrepareSums();
+        RevealHiddenBody(index);
         SumRaw(index);
         ApplyWrapperGuard(index);
         InheritExclusion(index);
@@ -307,10 +309,46 @@ internal static class DomIndexBuilder
     private static bool IsBreadcrumbSeparator(ReadOnlySpan<char> text) =>
         text is ">" or "›" or "»" or "→" or ">>" or "/";
 
+    /// <summary>
+    /// Anti-flicker pages ship the whole story hidden (<c>style="display:none"</c> until a script runs); readers and
+    /// the benchmark see it rendered. A hidden element holding most of the page's paragraph text is therefore shown.
+    /// </summary>
+    private static void RevealHiddenBody(DomIndex index)
+    {
+        var n = index.Count;
+        var paragraphText = index.RawParagraphText; // scratch: zeroed by PrepareSums, zeroed again below
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if ((index.State[i] & ElementState.InParagraph) != 0)
+            {
+                paragraphText[i] += index.OwnText[i];
+            }
+
+            if (index.Parent[i] >= 0)
+            {
+                paragraphText[index.Parent[i]] += paragraphText[i];
+            }
+        }
+
+        var total = n > 0 ? paragraphText[0] : 0;
+        if (total >= WrapperGuardMinText)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if ((index.State[i] & ElementState.Hidden) != 0 && (index.State[i] & ElementState.Junk) == 0
+                    && paragraphText[i] > WrapperGuardShare * total)
+                {
+                    index.State[i] &= ~ElementState.Hidden;
+                }
+            }
+        }
+
+        Array.Clear(paragraphText, 0, n);
+    }
+
     private static void SumRaw(DomIndex index)
     {
         var n = index.Count;
-        index.PrepareSums();
         var raw = index.RawText;
         var rawP = index.RawParagraphText;
         for (var i = n - 1; i >= 0; i--)
