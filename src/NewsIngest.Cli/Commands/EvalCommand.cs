@@ -13,12 +13,13 @@ internal static class EvalCommand
     {
         var dataset = new Option<DirectoryInfo>("--dataset") { Description = "Folder holding html/<id>.html.gz and ground-truth.json.", Required = true };
         var timing = new Option<bool>("--timing") { Description = "Also print median per-page time and allocations: bare AngleSharp parse, ours, SmartReader." };
-        var command = new Command("eval", "Score article-body extraction (F1, precision, recall) for NewsIngest and SmartReader on the same pages.") { dataset, timing };
-        command.SetAction(parse => Run(parse.GetValue(dataset)!, parse.GetValue(timing)));
+        var report = new Option<FileInfo?>("--pages-csv") { Description = "Also write per-page precision and recall of both extractors to this CSV file." };
+        var command = new Command("eval", "Score article-body extraction (F1, precision, recall) for NewsIngest and SmartReader on the same pages.") { dataset, timing, report };
+        command.SetAction(parse => Run(parse.GetValue(dataset)!, parse.GetValue(timing), parse.GetValue(report)));
         return command;
     }
 
-    private static int Run(DirectoryInfo directory, bool timing)
+    private static int Run(DirectoryInfo directory, bool timing, FileInfo? report)
     {
         if (!BenchmarkDataset.Exists(directory.FullName))
         {
@@ -46,6 +47,11 @@ internal static class EvalCommand
             }
         }
 
+        if (report is not null)
+        {
+            WriteReport(report, results[0], results[1], c);
+        }
+
         if (timing)
         {
             PrintTiming(TimingRunner.Run(dataset), c);
@@ -54,10 +60,22 @@ internal static class EvalCommand
         return 0;
     }
 
+    private static void WriteReport(FileInfo file, EvaluationResult ours, EvaluationResult theirs, CultureInfo c)
+    {
+        using var writer = new StreamWriter(file.FullName);
+        writer.WriteLine($"id,{ours.Extractor}_precision,{ours.Extractor}_recall,{theirs.Extractor}_precision,{theirs.Extractor}_recall");
+        var other = theirs.Pages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var page in ours.Pages)
+        {
+            var them = other[page.Id].Score;
+            writer.WriteLine(string.Create(c, $"{page.Id},{page.Score.Precision:F4},{page.Score.Recall:F4},{them.Precision:F4},{them.Recall:F4}"));
+        }
+    }
+
     private static void PrintTiming(TimingResult timing, CultureInfo c)
     {
         Console.Out.WriteLine();
-        Console.Out.WriteLine("timing (median per page, single thread, after warm-up; ratio against the bare parse):");
+        Console.Out.WriteLine("timing (per page best of 7 interleaved runs, then median and mean over pages; single thread, after warm-up; ratio against the bare parse):");
         var parse = timing.Lines[0].MedianMs;
         var meanParse = timing.Lines[0].MeanMs;
         foreach (var line in timing.Lines)

@@ -119,6 +119,20 @@ public sealed class ArticleFieldsTests
     }
 
     [Fact]
+    public void Story_hidden_until_a_script_runs_is_still_extracted()
+    {
+        var page = PageBuilder.Article().Replace("<main>", "<main style=\"display: none\">", StringComparison.Ordinal);
+        Assert.StartsWith("Le conseil municipal", Extractor.Extract(page, PageContext.Empty).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hidden_boxes_inside_the_story_stay_hidden()
+    {
+        var page = PageBuilder.Article(bodyTail: "<div hidden><p>Texte masqué qui ne doit jamais apparaître dans le corps de l'article publié.</p></div>");
+        Assert.DoesNotContain("masqué", Extractor.Extract(page, PageContext.Empty).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extractor_is_safe_to_share_between_threads()
     {
         var pages = Enumerable.Range(0, 64).Select(i => PageBuilder.Article(bodyTail: $"<p>Paragraphe numéro {i} ajouté pour distinguer les pages entre elles lors du test de concurrence.</p>")).ToArray();

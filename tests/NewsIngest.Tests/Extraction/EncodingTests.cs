@@ -61,6 +61,13 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public void Utf8_bytes_under_a_stale_latin1_declaration_decode_as_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Page("<meta charset=\"iso-8859-1\">"));
+        Assert.Equal(Headline, Extractor.Extract(bytes, PageContext.Empty).Title);
+    }
+
+    [Fact]
     public void Undeclared_utf8_is_detected()
     {
         Assert.Equal(Headline, Extractor.Extract(Encoding.UTF8.GetBytes(Page(string.Empty)), PageContext.Empty).Title);

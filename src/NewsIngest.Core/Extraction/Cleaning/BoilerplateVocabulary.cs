@@ -54,6 +54,7 @@ internal static class BoilerplateVocabulary
     public static readonly Dictionary<string, TokenClass> Parts = new(StringComparer.Ordinal)
     {
         ["nav"] = TokenClass.Navigation, ["menu"] = TokenClass.Navigation, ["pager"] = TokenClass.Navigation,
+        ["next"] = TokenClass.Navigation, ["prev"] = TokenClass.Navigation, ["previous"] = TokenClass.Navigation, ["nextprev"] = TokenClass.Navigation,
         ["crumb"] = TokenClass.Navigation, ["breadcrumbs"] = TokenClass.Navigation,
         ["share"] = TokenClass.Share, ["shares"] = TokenClass.Share, ["viral"] = TokenClass.Share, ["follow"] = TokenClass.Share,
         ["tags"] = TokenClass.Meta, ["rating"] = TokenClass.Meta, ["print"] = TokenClass.Meta,
@@ -62,6 +63,7 @@ internal static class BoilerplateVocabulary
         ["modal"] = TokenClass.Consent, ["legal"] = TokenClass.Consent,
         ["respond"] = TokenClass.Comments, ["reply"] = TokenClass.Comments, ["comments"] = TokenClass.Comments,
         ["comment"] = TokenClass.Comments, ["commentaires"] = TokenClass.Comments, ["reactions"] = TokenClass.Comments,
+        ["forum"] = TokenClass.Comments, ["forums"] = TokenClass.Comments,
         ["widget"] = TokenClass.Sidebar, ["widgets"] = TokenClass.Sidebar, ["submitted"] = TokenClass.Meta,
         ["figcaption"] = TokenClass.Caption,
     };
@@ -109,6 +111,9 @@ internal static class BoilerplateVocabulary
 
     /// <summary>Readability's positive tokens.</summary>
     public static readonly string[] PositiveSubstrings = ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story"];
+
+    /// <summary>Whole class tokens naming the headline ("titre", "titulo": French, Portuguese and Italian themes).</summary>
+    public static readonly HashSet<string> HeadlineExact = new(StringComparer.Ordinal) { "title", "titre", "titulo", "titolo", "titel", "headline" };
 
     /// <summary>Headline containers (excluded from the body, used for the title).</summary>
     public static readonly string[] HeadlineSubstrings = ["headline", "entry-title", "post-title", "article-title", "article__title", "story-title", "page-title"];

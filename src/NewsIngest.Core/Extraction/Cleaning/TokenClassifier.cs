@@ -116,7 +116,7 @@ internal static class TokenClassifier
         }
 
         result |= ContentTiers(token, isId);
-        if (ContainsAny(token, V.HeadlineSubstrings))
+        if ((ContainsAny(token, V.HeadlineSubstrings) && !token.Contains("sub", StringComparison.Ordinal)) || V.HeadlineExact.Contains(token))
         {
             result |= TokenClass.Headline;
         }

@@ -9,7 +9,7 @@ namespace NewsIngest.Core.Extraction.Content;
 /// </summary>
 internal static class BlockWalker
 {
-    private const ElementState Skipped = ElementState.Excluded | ElementState.LinkDense | ElementState.Headline;
+    private const ElementState Skipped = ElementState.Excluded | ElementState.LinkDense | ElementState.Headline | ElementState.Caption;
 
     public static List<TextBlock> Walk(DomIndex index, TextBuffer buffer)
     {

@@ -15,6 +15,22 @@ internal static class BodyAssembler
     /// <summary>Length under which a mostly-link block is dropped (longer ones are real paragraphs with links).</summary>
     private const int LinkLineMaxChars = 200;
 
+    /// <summary>A line this short that parses as a date ("23 Nov 2017", "11/05/2017 13:47") is a timestamp, not prose.</summary>
+    private const int DateLineMaxChars = 40;
+
+    private const int DateLineMaxWords = 6;
+
+    private static readonly char[] LabelPunctuation = [' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0'];
+
+    /// <summary>A caption ending in a photo credit "(… / AP)" is at most a few sentences.</summary>
+    private const int CaptionCreditMaxChars = 300;
+
+    /// <summary>A recirculation heading is a short label.</summary>
+    private const int RecirculationHeadingMaxChars = 60;
+
+    /// <summary>Teaser titles under such a heading are short (a headline, at most a one-line dek).</summary>
+    private const int TeaserMaxChars = 300;
+
     /// <summary>How many final blocks are searched for the credit line ("at the end of the article").</summary>
     private const int SourceTailBlocks = 3;
 
@@ -22,7 +38,7 @@ internal static class BodyAssembler
     private const int SourceMaxChars = 160;
 
     /// <summary>Blocks shorter than this are not checked for duplication (short labels repeat legitimately).</summary>
-    private const int DedupMinChars = 20;
+    private const int DedupMinChars = 100;
 
     public static (string? Body, string? Source) Assemble(List<TextBlock> blocks, IReadOnlyList<TextBlock> following)
     {
@@ -44,6 +60,7 @@ internal static class BodyAssembler
         }
 
         var source = TakeSource(kept) ?? FindSource(following);
+        CutRecirculationTail(kept);
         TrimTail(kept);
         if (kept.Count == 0)
         {
@@ -61,18 +78,30 @@ internal static class BodyAssembler
             body.Append(block.Text);
         }
 
-        return (body.ToString().Normalize(NormalizationForm.FormC), source);
+        var text = body.ToString();
+        return (text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC), source);
     }
 
     internal static bool IsBoilerplateLine(TextBlock block)
     {
         var text = block.Text;
-        if (LineVocabulary.Labels.Contains(text.Trim(' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0')))
+        if (text.Length <= LineVocabulary.MaxLabelChars && LineVocabulary.Labels.Contains(text.Trim(LabelPunctuation)))
         {
             return true;
         }
 
         if (block.LinkDensity > LinkLineShare && text.Length < LinkLineMaxChars)
+        {
+            return true;
+        }
+
+        if (text.Length <= DateLineMaxChars && Metadata.DateText.ParseVisible(text, english: false, TimeSpan.Zero) is not null
+            && WordCount(text) <= DateLineMaxWords)
+        {
+            return true;
+        }
+
+        if (text.Length <= CaptionCreditMaxChars && text[^1] == ')' && LineVocabulary.CaptionCredit().IsMatch(text))
         {
             return true;
         }
@@ -87,6 +116,8 @@ internal static class BodyAssembler
 
         return false;
     }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>Removes and returns the credit line among the last blocks, if any.</summary>
     private static string? TakeSource(List<TextBlock> blocks)
@@ -133,6 +164,33 @@ internal static class BodyAssembler
 
         var value = match.Groups["value"].Value.Trim().TrimEnd('.').Trim();
         return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>
+    /// The story ends where a recirculation list starts: a "More stories"/"À lire aussi" heading in the second half of
+    /// the body followed only by short lines (teaser titles) is cut with everything after it.
+    /// </summary>
+    private static void CutRecirculationTail(List<TextBlock> blocks)
+    {
+        for (var i = blocks.Count / 2; i < blocks.Count; i++)
+        {
+            if (blocks[i].Length > RecirculationHeadingMaxChars || !LineVocabulary.RecirculationHeading().IsMatch(blocks[i].Text))
+            {
+                continue;
+            }
+
+            var rest = true;
+            for (var j = i + 1; j < blocks.Count && rest; j++)
+            {
+                rest = blocks[j].Length <= TeaserMaxChars;
+            }
+
+            if (rest)
+            {
+                blocks.RemoveRange(i, blocks.Count - i);
+                return;
+            }
+        }
     }
 
     private static void TrimTail(List<TextBlock> blocks)

@@ -19,6 +19,12 @@ internal static class ContentLocator
     /// <summary>The Readability winner replaces a disjoint tier hit when it has over this many times its text (go-trafilatura's candidateIsUsable).</summary>
     private const double OverrideRatio = 2;
 
+    /// <summary>How far up split-body chunks are looked for when no &lt;article&gt; bounds them.</summary>
+    private const int SplitScopeLevels = 4;
+
+    /// <summary>rs-trafilatura keeps a merge only under 4x the node's text (larger ones are listings).</summary>
+    private const double SplitMaxRatio = 4;
+
     private const TagKind ContainerTags = TagKind.Div | TagKind.Section | TagKind.Article | TagKind.Main | TagKind.Cell;
 
     private static readonly TokenClass[] Tiers = [TokenClass.ContentTier1, TokenClass.None, TokenClass.ContentTier3, TokenClass.ContentTier4, TokenClass.MainTier5];
@@ -68,29 +74,53 @@ internal static class ContentLocator
 
     private static int FindTierNode(DomIndex index)
     {
-        var firstShort = -1;
-        foreach (var tier in Tiers)
+        // One pass: the first accepted hit of each tier, and the first short hit in tier order.
+        Span<int> accepted = stackalloc int[Tiers.Length];
+        Span<int> shortHits = stackalloc int[Tiers.Length];
+        accepted.Fill(-1);
+        shortHits.Fill(-1);
+        for (var i = 0; i < index.Count; i++)
         {
-            for (var i = 0; i < index.Count; i++)
+            if ((index.Tags[i] & (ContainerTags | TagKind.Article | TagKind.Main)) == 0 || !IsEligible(index, i))
             {
-                if (!IsTierHit(index, i, tier) || !IsEligible(index, i))
+                continue;
+            }
+
+            for (var t = 0; t < Tiers.Length; t++)
+            {
+                if (accepted[t] >= 0 || !IsTierHit(index, i, Tiers[t]))
                 {
                     continue;
                 }
 
                 if (index.Text[i] >= MinNodeChars)
                 {
-                    return i;
+                    accepted[t] = i;
                 }
-
-                if (firstShort < 0 && index.Text[i] > 0 && tier != TokenClass.MainTier5)
+                else if (shortHits[t] < 0 && index.Text[i] > 0 && Tiers[t] != TokenClass.MainTier5)
                 {
-                    firstShort = i;
+                    shortHits[t] = i;
                 }
             }
         }
 
-        return firstShort < 0 ? -1 : WalkUp(index, firstShort);
+        for (var t = 0; t < Tiers.Length; t++)
+        {
+            if (accepted[t] >= 0)
+            {
+                return accepted[t];
+            }
+        }
+
+        foreach (var hit in shortHits)
+        {
+            if (hit >= 0)
+            {
+                return WalkUp(index, hit);
+            }
+        }
+
+        return -1;
     }
 
     private static int WalkUp(DomIndex index, int node)
@@ -133,25 +163,48 @@ internal static class ContentLocator
     private static bool IsEligible(DomIndex index, int i) =>
         (index.State[i] & (ElementState.Excluded | ElementState.InComments | ElementState.LinkDense)) == 0;
 
-    /// <summary>The node plus sibling chunks sharing its exact class (bodies split by ads or newsletter boxes).</summary>
+    /// <summary>
+    /// The node plus the other chunks of a split body: elements of the same article (or up to
+    /// <see cref="SplitScopeLevels"/> levels up) with the node's exact class attribute, not nested in one another
+    /// (ads and newsletter boxes cut bodies into chunks). Kept only under rs-trafilatura's bound of 4x the node.
+    /// </summary>
     private static List<int> SplitBodyMembers(DomIndex index, int node)
     {
         var members = new List<int> { node };
         var className = index.Elements[node].GetAttribute("class");
-        var parent = index.Parent[node];
-        if (string.IsNullOrEmpty(className) || parent < 0 || (index.Tokens[node] & TokenClass.ContentTier1) == 0)
+        if (string.IsNullOrEmpty(className) || (index.Tokens[node] & TokenClass.ContentTier1) == 0)
         {
             return members;
         }
 
-        for (var i = parent + 1; i < index.End[parent]; i = index.End[i])
+        var scope = node;
+        for (var level = 0; level < SplitScopeLevels && index.Parent[scope] > 0 && index.Parent[scope] != index.Body; level++)
         {
-            if (i != node && !index.Has(i, ElementState.Excluded) && index.Elements[i].GetAttribute("class") == className)
+            scope = index.Parent[scope];
+            if (index.Is(scope, TagKind.Article | TagKind.Main))
             {
-                members.Add(i);
+                break;
             }
         }
 
-        return members;
+        var total = index.Text[node];
+        for (var i = scope + 1; i < index.End[scope]; i++)
+        {
+            if (i == node)
+            {
+                i = index.End[node] - 1;
+                continue;
+            }
+
+            if (!index.Has(i, ElementState.Excluded) && (index.Tokens[i] & TokenClass.ContentTier1) != 0
+                && index.Elements[i].GetAttribute("class") == className && !index.IsInside(node, i))
+            {
+                members.Add(i);
+                total += index.Text[i];
+                i = index.End[i] - 1;
+            }
+        }
+
+        return total <= SplitMaxRatio * index.Text[node] ? members : [node];
     }
 }

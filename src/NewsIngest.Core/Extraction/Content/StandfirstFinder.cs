@@ -39,7 +39,7 @@ internal static class StandfirstFinder
                 continue;
             }
 
-            if (index.Has(i, ElementState.InComments | ElementState.Hidden | ElementState.Junk | ElementState.Headline)
+            if (index.Has(i, ElementState.InComments | ElementState.Hidden | ElementState.Junk | ElementState.Headline | ElementState.Excluded)
                 || index.Is(i, TagKind.Heading) || index.RawText[i] < MinChars || index.RawText[i] > MaxChars)
             {
                 continue;

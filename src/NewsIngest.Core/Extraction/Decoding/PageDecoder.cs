@@ -5,15 +5,14 @@ namespace NewsIngest.Core.Extraction.Decoding;
 
 /// <summary>
 /// Turns raw page bytes into text. Precedence: HTTP Content-Type charset, then a byte-order mark, then the page's
-/// own <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration (first 4 KB), then detection (a strict UTF-8
-/// trial, else windows-1252). Labels follow the WHATWG table, so "iso-8859-1" decodes as windows-1252.
+/// own <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration (first 4 KB; a single-byte declaration on bytes
+/// that are valid non-ASCII UTF-8 is overruled), then detection (a strict UTF-8 trial, else windows-1252). Labels
+/// follow the WHATWG table, so "iso-8859-1" decodes as windows-1252.
 /// </summary>
 internal static partial class PageDecoder
 {
     /// <summary>How far into the page a meta declaration is looked for (the HTML standard's pre-scan reads 1024 bytes; real pages put it later).</summary>
     private const int PrescanBytes = 4096;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
@@ -40,6 +39,13 @@ internal static partial class PageDecoder
         var declared = CharsetLabels.Resolve(DeclaredCharset(bytes));
         if (declared is not null)
         {
+            // A page declaring a single-byte charset whose bytes are valid UTF-8 with multi-byte sequences was saved
+            // as UTF-8 by its CMS (a stale template declaration); decoding it as declared would produce mojibake.
+            if (declared.IsSingleByte && HasNonAscii(bytes) && IsValidUtf8(bytes))
+            {
+                return (new UTF8Encoding(false), 0);
+            }
+
             return (declared, 0);
         }
 
@@ -92,18 +98,9 @@ internal static partial class PageDecoder
         return null;
     }
 
-    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            _ = StrictUtf8.GetCharCount(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
+    private static bool HasNonAscii(ReadOnlySpan<byte> bytes) => !System.Text.Ascii.IsValid(bytes);
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     [GeneratedRegex("""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharsetParameter();

@@ -80,7 +80,6 @@ internal sealed class DomIndex
         TextOwner.Clear();
         MetaTags.Clear();
         LinkTags.Clear();
-        JsonLd.Clear();
         TimeElements.Clear();
         Headings.Clear();
         ItemProps.Clear();
@@ -125,8 +124,6 @@ internal sealed class DomIndex
     public List<IElement> MetaTags { get; } = [];
 
     public List<IElement> LinkTags { get; } = [];
-
-    public List<string> JsonLd { get; } = [];
 
     public List<int> TimeElements { get; } = [];
 

@@ -38,4 +38,10 @@ internal enum ElementState : ushort
 
     /// <summary>Holds a text run that is only a breadcrumb separator ("&gt;", "›", "»").</summary>
     BreadcrumbSeparator = 1 << 10,
+
+    /// <summary>Has an image as a direct child (a figure without &lt;figure&gt;).</summary>
+    HasImage = 1 << 11,
+
+    /// <summary>A short lone paragraph beside an image: a caption (excluded by the walk).</summary>
+    Caption = 1 << 12,
 }

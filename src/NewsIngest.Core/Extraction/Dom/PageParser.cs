@@ -26,6 +26,7 @@ internal static class PageParser
         IsScripting = false,
         SkipComments = true,
         SkipRawText = true,
+        SkipScriptText = true,
         DisableElementPositionTracking = true,
         ShouldEmitAttribute = Keep,
     };

@@ -198,7 +198,8 @@ internal static partial class AuthorResolver
         foreach (var part in Separator().Split(text))
         {
             var name = TitleCleaner.Normalize(part.Trim(' ', '.', ',', ':', '|', '-', '–', '@'));
-            if (name.Length < 3 || name.Length > 60 || name.Any(char.IsDigit) || name.Split(' ').Length > 5 || !char.IsUpper(name[0]))
+            if (name.Length < 3 || name.Length > 60 || name.Any(char.IsDigit) || name.Split(' ').Length > 5 || !char.IsUpper(name[0])
+                || JobTitle().IsMatch(name) || Credential().IsMatch(name))
             {
                 continue;
             }
@@ -224,6 +225,14 @@ internal static partial class AuthorResolver
 
     [GeneratedRegex(@"\s*(?:\||–|—|\s-\s|\bpublié|\bmis\s+à\s+jour|\bmodifié|\bupdated|\bpublished|\ble\s+\d|\bil\s+y\s+a\b|\bon\s+\p{L}+\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
+
+    /// <summary>Job titles that follow a name in bylines ("AP National Political Writer", "Staff Reports").</summary>
+    [GeneratedRegex(@"\b(?:writer|correspondent|editor|reporter|reports|staff|contributor|columnist|journaliste|rédaction|rédacteur|correspondant|envoyée?\s+spéciale?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JobTitle();
+
+    /// <summary>Degrees and credentials split off a name by a comma ("RDN", "PhD", "MD").</summary>
+    [GeneratedRegex(@"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Credential();
 
     [GeneratedRegex(@"\S+@\S+\.\S+", RegexOptions.CultureInvariant)]
     private static partial Regex Email();

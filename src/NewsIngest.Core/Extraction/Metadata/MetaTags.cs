@@ -5,6 +5,8 @@ namespace NewsIngest.Core.Extraction.Metadata;
 /// <summary>The page's &lt;meta&gt; values keyed by lower-cased name, property, itemprop or http-equiv (all values kept in order).</summary>
 internal sealed class MetaTags
 {
+    private static readonly string[] KeyAttributes = ["property", "name", "itemprop", "http-equiv"];
+
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public MetaTags(IEnumerable<IElement> metas)
@@ -17,15 +19,23 @@ internal sealed class MetaTags
                 continue;
             }
 
-            foreach (var attribute in new[] { "property", "name", "itemprop", "http-equiv" })
+            foreach (var attribute in KeyAttributes)
             {
                 var key = meta.GetAttribute(attribute);
-                if (!string.IsNullOrWhiteSpace(key))
+                if (string.IsNullOrWhiteSpace(key))
                 {
-                    foreach (var part in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        Add(part.ToLowerInvariant(), content.Trim());
-                    }
+                    continue;
+                }
+
+                if (!key.Contains(' ', StringComparison.Ordinal))
+                {
+                    Add(key.ToLowerInvariant(), content.Trim());
+                    continue;
+                }
+
+                foreach (var part in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Add(part.ToLowerInvariant(), content.Trim());
                 }
             }
         }

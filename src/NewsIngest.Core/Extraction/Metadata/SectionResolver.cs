@@ -120,7 +120,13 @@ internal static class SectionResolver
             return null;
         }
 
-        var text = TitleCleaner.Normalize(value);
+        // A comma list ("game,news,slider") names several categories: the first is the section.
+        var text = TitleCleaner.Normalize(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
         if (text.Length > MaxSectionChars || HomeWords.Contains(text) || (title is not null && text.Equals(title, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
