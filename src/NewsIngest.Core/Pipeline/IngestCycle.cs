@@ -107,9 +107,11 @@ public sealed partial class IngestCycle(
         {
             switch (await DownloadAsync(message, cancellationToken).ConfigureAwait(false))
             {
-                case (DownloadOutcome.Stored, { } name):
-                    counts.Stored.Enqueue(name);
-                    var outcome = await processor.ProcessAsync(storage.RawPages.GetBlobClient(name), cancellationToken).ConfigureAwait(false);
+                case (DownloadOutcome.Stored, { } stored):
+                    counts.Stored.Enqueue(stored.Name);
+                    // The bytes just stored are parsed as they are: reading them back would only cost a request. The blob
+                    // trigger, where one runs, finds the article already written for this version and leaves it.
+                    var outcome = await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false);
                     if (outcome == ParseOutcome.Parsed)
                     {
                         Interlocked.Increment(ref counts.Parsed);
@@ -131,7 +133,7 @@ public sealed partial class IngestCycle(
         }
     }
 
-    private async Task<(DownloadOutcome? Outcome, string? Name)> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task<(DownloadOutcome? Outcome, RawPage? Stored)> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         PageRequest request;
         try
@@ -147,9 +149,9 @@ public sealed partial class IngestCycle(
 
         try
         {
-            var outcome = await downloader.DownloadAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            var result = await downloader.DownloadPageAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
             await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-            return (outcome, RawPageNames.ForUrl(request.Url));
+            return result;
         }
         catch (TransientFetchException ex)
         {

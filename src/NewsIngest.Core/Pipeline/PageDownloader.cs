@@ -22,7 +22,11 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// <param name="request">The page to download.</param>
     /// <param name="delivery">How many times the queue has delivered this message, this time included (its dequeue count).</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    public async Task<DownloadOutcome> DownloadAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
+    public async Task<DownloadOutcome> DownloadAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
+        (await DownloadPageAsync(request, delivery, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it.</summary>
+    public async Task<(DownloadOutcome Outcome, RawPage? Stored)> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
@@ -31,7 +35,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
         // the page stored already; checking then, and only then, saves a request per page. The create-only upload guards the rest.
         if (delivery > 1 && await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
         {
-            return DownloadOutcome.Duplicate;
+            return (DownloadOutcome.Duplicate, null);
         }
 
         var result = await fetcher.FetchPageAsync(request.Url, cancellationToken).ConfigureAwait(false);
@@ -41,7 +45,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 var origin = new RawPageOrigin(request.Url, request.FeedUrl, result.FetchedAt, result.ContentType);
                 var stored = await rawPages.TryAddAsync(name, result.Content, origin, cancellationToken).ConfigureAwait(false);
                 LogStored(logger, request.Url, name, result.Content.Length);
-                return stored ? DownloadOutcome.Stored : DownloadOutcome.Duplicate;
+                return stored is null ? (DownloadOutcome.Duplicate, null) : (DownloadOutcome.Stored, stored);
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:
                 var reason = $"Fetching {request.Url} failed: {result.Error}";
@@ -52,7 +56,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 LogSkipped(logger, request.Url, result.Status, result.Error ?? string.Empty);
                 await rejections.RecordAsync(name, "skipped-" + result.Status.ToString().ToLowerInvariant(), $"{request.Url}: {result.Error}", cancellationToken).ConfigureAwait(false);
                 await claims.MarkAsync(request.Url, ClaimState.Skipped, result.Error ?? result.Status.ToString(), (int)delivery, cancellationToken).ConfigureAwait(false);
-                return DownloadOutcome.Skipped;
+                return (DownloadOutcome.Skipped, null);
         }
     }
 

@@ -41,6 +41,23 @@ public sealed partial class PageProcessor(
             return ParseOutcome.Unchanged;
         }
 
+        return await ProcessPageAsync(page, firstVersion: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Parses a page just stored by this process (the in-process cycle), without reading it back. <paramref name="firstVersion"/>
+    /// says the blob did not exist before this write, so no article of it can exist yet and the store may skip looking.
+    /// </summary>
+    public async Task<ParseOutcome> ProcessStoredAsync(RawPage page, bool firstVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = page.Name });
+        return await ProcessPageAsync(page, firstVersion, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ParseOutcome> ProcessPageAsync(RawPage page, bool firstVersion, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
         using var urlScope = page.Origin.SourceUrl is { } url ? logger.BeginScope(new Dictionary<string, object> { ["Url"] = url.AbsoluteUri }) : null;
         if (page.IsTooLarge)
         {
@@ -74,7 +91,7 @@ public sealed partial class PageProcessor(
             return await RejectAsync(page, refusal.Status, refusal.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        var write = await articles.SaveAsync(page, article, cancellationToken).ConfigureAwait(false);
+        var write = await articles.SaveAsync(page, article, firstVersion, cancellationToken).ConfigureAwait(false);
         if (write == ArticleWrite.Superseded)
         {
             LogSuperseded(logger, page.Name, page.ETag);

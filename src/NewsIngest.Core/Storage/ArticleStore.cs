@@ -21,15 +21,32 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
     private const string RawETagKey = "rawetag";
     private const string ExtractorVersionKey = "extractorversion";
 
-    public async Task<ArticleWrite> SaveAsync(RawPage page, Article article, CancellationToken cancellationToken)
+    public Task<ArticleWrite> SaveAsync(RawPage page, Article article, CancellationToken cancellationToken) =>
+        SaveAsync(page, article, firstVersion: false, cancellationToken);
+
+    /// <param name="page">The raw page version the article was extracted from.</param>
+    /// <param name="article">The article.</param>
+    /// <param name="firstVersion">The caller created the raw blob itself (create-only), so no article of it exists yet: skip looking.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task<ArticleWrite> SaveAsync(RawPage page, Article article, bool firstVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(article);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (firstVersion && await TryWriteFirstAsync(page, article, cancellationToken).ConfigureAwait(false))
+        {
+            return ArticleWrite.Written;
+        }
+
         var existing = await GetEntityAsync(storage.ArticlesTable, TableKeys.PartitionFor(page.Name), page.Name, cancellationToken).ConfigureAwait(false);
         if (IsSameVersion(existing, page.ETag))
         {
             return ArticleWrite.Unchanged;
+        }
+
+        if (existing is null && await TryWriteFirstAsync(page, article, cancellationToken).ConfigureAwait(false))
+        {
+            return ArticleWrite.Written;
         }
 
         var articleBlob = RawPageNames.ArticleBlobFor(page.Name);
@@ -130,6 +147,40 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
         }
     }
 
+    /// <summary>
+    /// The common case, a page parsed for the first time: three create-only writes and no reads. Any conflict means
+    /// another parse got there first; the careful path (read, compare versions, conditional write) then decides, and
+    /// finds this attempt's own writes already in place. A version superseded while this runs is corrected by the newer
+    /// version's own trigger, which finds this row and overwrites it under its ETag.
+    /// </summary>
+    private async Task<bool> TryWriteFirstAsync(RawPage page, Article article, CancellationToken cancellationToken)
+    {
+        var articleBlob = RawPageNames.ArticleBlobFor(page.Name);
+        var day = ArticleEntities.DayOf(page, article);
+        var parsedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            await storage.Articles.GetBlobClient(articleBlob).UploadAsync(
+                BinaryData.FromBytes(Encoding.UTF8.GetBytes(StoredArticleJson.Serialize(article))),
+                JsonUploadOptions(page, new BlobRequestConditions { IfNoneMatch = ETag.All }),
+                cancellationToken).ConfigureAwait(false);
+            await storage.ArticlesByDayTable.AddEntityAsync(ArticleEntities.DayRow(page, article, articleBlob, day, parsedAt), cancellationToken).ConfigureAwait(false);
+            await storage.ArticlesTable.AddEntityAsync(ArticleEntities.Row(page, article, articleBlob, day, parsedAt), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static BlobUploadOptions JsonUploadOptions(RawPage page, BlobRequestConditions conditions) => new()
+    {
+        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+        Metadata = new Dictionary<string, string> { [RawETagKey] = page.ETag, [ExtractorVersionKey] = ArticleSchema.ExtractorVersion },
+        Conditions = conditions,
+    };
+
     /// <summary>Writes the JSON blob unless it already holds this raw version; false when the raw blob has moved on.</summary>
     private async Task<bool> WriteJsonAsync(RawPage page, string articleBlob, string json, CancellationToken cancellationToken)
     {
@@ -160,12 +211,7 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
                 return false;
             }
 
-            var options = new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                Metadata = new Dictionary<string, string> { [RawETagKey] = page.ETag, [ExtractorVersionKey] = ArticleSchema.ExtractorVersion },
-                Conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = current.ETag },
-            };
+            var options = JsonUploadOptions(page, current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = current.ETag });
             try
             {
                 await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 namespace NewsIngest.Core.Storage;
 
-/// <summary>What <see cref="ArticleStore.SaveAsync"/> did.</summary>
+/// <summary>What <see cref="ArticleStore.SaveAsync(RawPage, Articles.Article, CancellationToken)"/> did.</summary>
 public enum ArticleWrite
 {
     /// <summary>The JSON blob and the rows now hold this raw page version's article.</summary>

@@ -21,8 +21,11 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         return response.Value;
     }
 
-    /// <summary>Stores the page unless a blob of that name exists; false when another run stored it first (so nothing is duplicated).</summary>
-    public async Task<bool> TryAddAsync(string name, ReadOnlyMemory<byte> content, RawPageOrigin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the page unless a blob of that name exists: the stored page with its new version, or null when another run
+    /// stored it first (so nothing is duplicated).
+    /// </summary>
+    public async Task<RawPage?> TryAddAsync(string name, ReadOnlyMemory<byte> content, RawPageOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -34,13 +37,13 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         };
         try
         {
-            await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            var stored = (await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false)).Value;
             metrics.PageFetched();
-            return true;
+            return new RawPage(name, content, origin, stored.ETag.ToString(), stored.LastModified, content.Length);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

@@ -57,5 +57,12 @@ public sealed class IngestCycleTests(AzuriteFixture azurite)
         Assert.Equal(0, second.Fetched);
         Assert.Equal(requestsAfterFirst + 1, server.RequestCount); // only the conditional feed request
         Assert.NotNull(await services.GetRequiredService<ArticleStore>().GetAsync(RawPageNames.ForUrl(server.Url("/a.html")), CancellationToken.None));
+
+        // The cycle parsed the page from the bytes it stored: the row records exactly the stored blob's version, so a blob
+        // trigger firing on it later (or a reparse) recognises the work as done.
+        var name = RawPageNames.ForUrl(server.Url("/a.html"));
+        var blob = services.GetRequiredService<StorageClients>().RawPages.GetBlobClient(name);
+        var version = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
+        Assert.True(await services.GetRequiredService<ArticleStore>().IsCurrentAsync(name, version, CancellationToken.None));
     }
 }

@@ -42,8 +42,8 @@ public sealed class PipelineMetricsTests(AzuriteFixture azurite)
         var good = $"metrics.example/{Guid.NewGuid():N}.html";
         var empty = $"metrics.example/{Guid.NewGuid():N}.html";
 
-        Assert.True(await raw.TryAddAsync(good, TestPages.Article("Compté", "Un article."), new RawPageOrigin(new Uri("https://metrics.example/a")), CancellationToken.None));
-        Assert.True(await raw.TryAddAsync(empty, Encoding.UTF8.GetBytes(" "), new RawPageOrigin(new Uri("https://metrics.example/b")), CancellationToken.None));
+        Assert.NotNull(await raw.TryAddAsync(good, TestPages.Article("Compté", "Un article."), new RawPageOrigin(new Uri("https://metrics.example/a")), CancellationToken.None));
+        Assert.NotNull(await raw.TryAddAsync(empty, Encoding.UTF8.GetBytes(" "), new RawPageOrigin(new Uri("https://metrics.example/b")), CancellationToken.None));
         await processor.ProcessAsync(clients.RawPages.GetBlobClient(good), CancellationToken.None);
         await processor.ProcessAsync(clients.RawPages.GetBlobClient(empty), CancellationToken.None);
 
