@@ -131,23 +131,9 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_page_failing_every_delivery_is_listed_as_poisoned_with_its_reason_and_a_requeue_stores_it()
     {
-        var healthy = false;
-        await using var server = await LocalHttpServer.StartAsync(async context =>
-        {
-            if (!Volatile.Read(ref healthy))
-            {
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                return;
-            }
-
-            context.Response.ContentType = "text/html";
-            await context.Response.Body.WriteAsync(Page);
-        });
-        await using var services = TestServices.Create(azurite.ConnectionString, extra: new Dictionary<string, string?>
-        {
-            ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:01",
-            ["NewsIngest:Fetch:TotalTimeout"] = "00:00:02",
-        });
+        var site = new FlakySite(StatusCodes.Status500InternalServerError);
+        await using var server = await LocalHttpServer.StartAsync(site.HandleAsync);
+        await using var services = FastFailingServices();
         var url = server.Url("/flaky.html");
         var request = new PageRequest(url, null);
         var claims = services.GetRequiredService<PageClaimStore>();
@@ -162,7 +148,7 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         Assert.Contains("flaky.html", entry.Reason, StringComparison.Ordinal);
         Assert.Equal(ClaimState.Poisoned, (await claims.GetAsync(url, CancellationToken.None))?.State);
 
-        Volatile.Write(ref healthy, true);
+        site.Heal();
         var moved = await poison.RequeueAllAsync(CancellationToken.None);
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
 
@@ -176,23 +162,9 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_poisoned_page_whose_message_expired_is_still_listed_from_its_claim_and_a_requeue_stores_it()
     {
-        var healthy = false;
-        await using var server = await LocalHttpServer.StartAsync(async context =>
-        {
-            if (!Volatile.Read(ref healthy))
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return;
-            }
-
-            context.Response.ContentType = "text/html";
-            await context.Response.Body.WriteAsync(Page);
-        });
-        await using var services = TestServices.Create(azurite.ConnectionString, extra: new Dictionary<string, string?>
-        {
-            ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:01",
-            ["NewsIngest:Fetch:TotalTimeout"] = "00:00:02",
-        });
+        var site = new FlakySite(StatusCodes.Status503ServiceUnavailable);
+        await using var server = await LocalHttpServer.StartAsync(site.HandleAsync);
+        await using var services = FastFailingServices();
         var url = server.Url("/expired.html");
         var poison = services.GetRequiredService<PoisonedRequests>();
         Assert.True(await services.GetRequiredService<PageClaimStore>().TryClaimAsync(url, null, CancellationToken.None));
@@ -202,7 +174,7 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         var entry = Assert.Single(await poison.PeekAsync(CancellationToken.None).ToListAsync(), p => p.Url == url);
         Assert.Null(entry.MessageId);
 
-        Volatile.Write(ref healthy, true);
+        site.Heal();
         Assert.Contains(await poison.RequeueAllAsync(CancellationToken.None), p => p.Url == url);
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
 
@@ -249,6 +221,33 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
         {
             // The retry would outlive this test's server; the Azurite collection shares the queue, so leave it empty.
             await queue.ClearMessagesAsync();
+        }
+    }
+
+    /// <summary>Services whose fetches give up within seconds, so a failing delivery does not hold the test.</summary>
+    private ServiceProvider FastFailingServices() => TestServices.Create(azurite.ConnectionString, extra: new Dictionary<string, string?>
+    {
+        ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:01",
+        ["NewsIngest:Fetch:TotalTimeout"] = "00:00:02",
+    });
+
+    /// <summary>A site answering an error status until healed, then the page.</summary>
+    private sealed class FlakySite(int failureStatus)
+    {
+        private volatile bool _healthy;
+
+        public void Heal() => _healthy = true;
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            if (!_healthy)
+            {
+                context.Response.StatusCode = failureStatus;
+                return;
+            }
+
+            context.Response.ContentType = "text/html";
+            await context.Response.Body.WriteAsync(Page);
         }
     }
 }
