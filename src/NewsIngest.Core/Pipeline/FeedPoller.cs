@@ -22,8 +22,16 @@ public sealed partial class FeedPoller(
     StorageClients storage,
     ILogger<FeedPoller> logger)
 {
-    /// <summary>Enqueues run this many at a time (queue messages cannot be batched): 16 keeps a 2,000-item feed to a few seconds.</summary>
+    /// <summary>Enqueues run this many at a time.</summary>
     private const int EnqueueConcurrency = 16;
+
+    /// <summary>
+    /// Pages of one host per batch message. A feed listing at least this many new pages of one host sends them this many to a
+    /// message (<see cref="PageRequest.More"/>): a first read of a 2,000-item feed costs 200 sends, receives and deletes instead
+    /// of 2,000 each. Ten pages at the production politeness (2 at a time, 1 s apart) take seconds, far inside the function
+    /// timeout; smaller groups keep one message per page, as before.
+    /// </summary>
+    public const int BatchSize = 10;
 
     /// <summary>Feeds read at once; most answer 304 in milliseconds, so 16 covers hundreds of feeds in seconds.</summary>
     private const int FeedConcurrency = 16;
@@ -80,12 +88,14 @@ public sealed partial class FeedPoller(
         var enqueued = new System.Collections.Concurrent.ConcurrentDictionary<Uri, bool>();
         try
         {
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (url, ct) =>
+            await Parallel.ForEachAsync(Messages(claimed, feedUrl), new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (request, ct) =>
             {
-                var request = new PageRequest(url, feedUrl);
                 await EnqueueAsync(request, ct).ConfigureAwait(false);
-                enqueued[url] = true;
-                run.Enqueued.Enqueue(request);
+                foreach (var page in request.Pages())
+                {
+                    enqueued[page.Url] = true;
+                    run.Enqueued.Enqueue(page);
+                }
             }).ConfigureAwait(false);
         }
         catch
@@ -113,7 +123,30 @@ public sealed partial class FeedPoller(
         LogFeedRead(logger, feedUrl, document.Kind, document.Items.Count);
     }
 
-    /// <summary>Enqueues a claimed page; if that fails the claim is given back, so the next poll claims and enqueues it again.</summary>
+    /// <summary>The messages for a feed's claimed pages: batches of <see cref="BatchSize"/> for a host with that many, single pages otherwise.</summary>
+    private static IEnumerable<PageRequest> Messages(IReadOnlyList<Uri> claimed, Uri feedUrl)
+    {
+        foreach (var host in claimed.GroupBy(url => url.Authority, StringComparer.OrdinalIgnoreCase))
+        {
+            var urls = host.ToList();
+            if (urls.Count < BatchSize)
+            {
+                foreach (var url in urls)
+                {
+                    yield return new PageRequest(url, feedUrl);
+                }
+
+                continue;
+            }
+
+            foreach (var chunk in urls.Chunk(BatchSize))
+            {
+                yield return new PageRequest(chunk[0], feedUrl) { More = chunk.Length > 1 ? chunk[1..] : null };
+            }
+        }
+    }
+
+    /// <summary>Enqueues claimed pages; if that fails their claims are given back, so the next poll claims and enqueues them again.</summary>
     private async Task EnqueueAsync(PageRequest request, CancellationToken cancellationToken)
     {
         try
@@ -122,7 +155,11 @@ public sealed partial class FeedPoller(
         }
         catch
         {
-            await claims.ReleaseAsync(request.Url, CancellationToken.None).ConfigureAwait(false);
+            foreach (var page in request.Pages())
+            {
+                await claims.ReleaseAsync(page.Url, CancellationToken.None).ConfigureAwait(false);
+            }
+
             throw;
         }
     }

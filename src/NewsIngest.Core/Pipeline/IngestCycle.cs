@@ -29,7 +29,7 @@ public sealed partial class IngestCycle(
     private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
 
     /// <summary>host.json's queue <c>visibilityTimeout</c>: the pause before a failed message is delivered again.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryDelay = PageDownloader.RetryDelay;
 
     /// <summary>
     /// Polls the feeds, then drains the queue with <see cref="CycleOptions.Concurrency"/> workers, each parsing the page it
@@ -105,35 +105,43 @@ public sealed partial class IngestCycle(
     {
         await foreach (var message in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            switch (await DownloadAsync(message, cancellationToken).ConfigureAwait(false))
+            foreach (var result in await DownloadAsync(message, cancellationToken).ConfigureAwait(false))
             {
-                case (DownloadOutcome.Stored, { } stored):
-                    counts.Stored.Enqueue(stored.Name);
-                    // The bytes just stored are parsed as they are: reading them back would only cost a request. The blob
-                    // trigger, where one runs, finds the article already written for this version and leaves it.
-                    var outcome = await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false);
-                    if (outcome == ParseOutcome.Parsed)
-                    {
-                        Interlocked.Increment(ref counts.Parsed);
-                    }
-                    else if (outcome == ParseOutcome.Rejected)
-                    {
-                        Interlocked.Increment(ref counts.Rejected);
-                    }
-
-                    // Unchanged: another worker (or a blob trigger) parsed this very version first; nothing to count twice.
-                    break;
-                case (DownloadOutcome.Duplicate, _):
-                    Interlocked.Increment(ref counts.Duplicates);
-                    break;
-                case (DownloadOutcome.Skipped, _):
-                    Interlocked.Increment(ref counts.Skipped);
-                    break;
+                await CountAsync(result, counts, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<(DownloadOutcome? Outcome, RawPage? Stored)> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task CountAsync((DownloadOutcome Outcome, RawPage? Stored) result, Counts counts, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case (DownloadOutcome.Stored, { } stored):
+                counts.Stored.Enqueue(stored.Name);
+                // The bytes just stored are parsed as they are: reading them back would only cost a request. The blob
+                // trigger, where one runs, finds the article already written for this version and leaves it.
+                var outcome = await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false);
+                if (outcome == ParseOutcome.Parsed)
+                {
+                    Interlocked.Increment(ref counts.Parsed);
+                }
+                else if (outcome == ParseOutcome.Rejected)
+                {
+                    Interlocked.Increment(ref counts.Rejected);
+                }
+
+                // Unchanged: another worker (or a blob trigger) parsed this very version first; nothing to count twice.
+                break;
+            case (DownloadOutcome.Duplicate, _):
+                Interlocked.Increment(ref counts.Duplicates);
+                break;
+            case (DownloadOutcome.Skipped, _):
+                Interlocked.Increment(ref counts.Skipped);
+                break;
+        }
+    }
+
+    private async Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         PageRequest request;
         try
@@ -144,12 +152,14 @@ public sealed partial class IngestCycle(
         {
             LogBadMessage(logger, message.MessageId, ex.Message);
             await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
-            return (null, null);
+            return [];
         }
 
         try
         {
-            var result = await downloader.DownloadPageAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            // A batch message (one feed's new pages of one host) completes even when some of its pages fail: those go back to
+            // the queue as single-page messages of their own, which retry and are poisoned as below.
+            var result = await downloader.DownloadAllAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
             await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -166,7 +176,7 @@ public sealed partial class IngestCycle(
                 await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
-            return (null, null);
+            return [];
         }
     }
 

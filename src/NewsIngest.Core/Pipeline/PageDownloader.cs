@@ -11,10 +11,19 @@ namespace NewsIngest.Core.Pipeline;
 /// A transient failure throws <see cref="TransientFetchException"/> so the queue retries; on the last delivery the claim is
 /// marked <see cref="ClaimState.Poisoned"/> with the reason, which is what <c>newsingest poison</c> shows next to the message.
 /// </summary>
-public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore rawPages, RejectionStore rejections, PageClaimStore claims, ILogger<PageDownloader> logger)
+public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore rawPages, RejectionStore rejections, PageClaimStore claims, StorageClients storage, ILogger<PageDownloader> logger)
 {
     /// <summary>As the Functions host's <c>maxDequeueCount</c> in host.json: the delivery after which a message is poisoned.</summary>
     public const int MaxDeliveries = 5;
+
+    /// <summary>host.json's queue <c>visibilityTimeout</c>: the pause before a failed page is delivered again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one batch message may take before its remaining pages go back to the queue as a new batch: a host with a long
+    /// Crawl-delay would otherwise hold a function (10-minute timeout) or a cycle's received message (10-minute visibility) too long.
+    /// </summary>
+    public static readonly TimeSpan BatchBudget = TimeSpan.FromMinutes(2);
 
     public Task<DownloadOutcome> DownloadAsync(PageRequest request, CancellationToken cancellationToken) =>
         DownloadAsync(request, delivery: 1, cancellationToken);
@@ -24,6 +33,54 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// <param name="cancellationToken">Cancels the download.</param>
     public async Task<DownloadOutcome> DownloadAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
         (await DownloadPageAsync(request, delivery, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>
+    /// Downloads every page of a message, single or batch (<see cref="PageRequest.More"/>), with the pages this call stored. A
+    /// single-page request behaves as <see cref="DownloadPageAsync"/>: a transient failure throws, so the queue retries it. In a
+    /// batch, a page failing transiently is sent back to the queue as a single-page request of its own, visible after
+    /// <see cref="RetryDelay"/>, and the others go on: from then on it retries and is poisoned as any single page, and the batch
+    /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Anything
+    /// else that throws (storage faults) fails the whole batch, whose redelivery finds the pages already stored and skips them.
+    /// </summary>
+    public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
+        DownloadAllAsync(request, delivery, BatchBudget, cancellationToken);
+
+    internal async Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.IsBatch)
+        {
+            return [await DownloadPageAsync(request, delivery, cancellationToken).ConfigureAwait(false)];
+        }
+
+        var results = new List<(DownloadOutcome Outcome, RawPage? Stored)>();
+        var pages = request.Pages();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = pages[i];
+            if (i > 0 && started.Elapsed >= budget)
+            {
+                var rest = new PageRequest(page.Url, page.FeedUrl) { More = i + 1 < pages.Count ? [.. pages.Skip(i + 1).Select(p => p.Url)] : null };
+                LogDeferred(logger, pages.Count - i, request.Url);
+                await storage.PageRequests.SendMessageAsync(rest.ToJson(), cancellationToken).ConfigureAwait(false);
+                break;
+            }
+
+            try
+            {
+                // Below the last delivery: a page of a batch is never poisoned in the batch, only as a message of its own.
+                results.Add(await DownloadPageAsync(page, Math.Min(delivery, MaxDeliveries - 1), cancellationToken).ConfigureAwait(false));
+            }
+            catch (TransientFetchException ex)
+            {
+                LogSplit(logger, page.Url, ex.Message);
+                await storage.PageRequests.SendMessageAsync(page.ToJson(), visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return results;
+    }
 
     /// <summary>As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it.</summary>
     public async Task<(DownloadOutcome Outcome, RawPage? Stored)> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
@@ -59,6 +116,12 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 return (DownloadOutcome.Skipped, null);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} pages of the batch starting at {Url} queued again as a batch of their own: the batch ran out of time")]
+    private static partial void LogDeferred(ILogger logger, int count, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page {Url} of a batch failed, queued again on its own: {Reason}")]
+    private static partial void LogSplit(ILogger logger, Uri url, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Url} as {Blob} ({Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, Uri url, string blob, int bytes);

@@ -16,7 +16,7 @@ internal sealed class FunctionChain(IServiceProvider services)
         new FetchFeeds(services.GetRequiredService<FeedPoller>(), NullLogger<FetchFeeds>.Instance)
             .Run(new TimerInfo(), CancellationToken.None);
 
-    /// <summary>Delivers every queued page request to FetchPage, deleting each after success as the host does; returns the blob names requested.</summary>
+    /// <summary>Delivers every queued page request to FetchPage, deleting each after success as the host does; returns the blob names requested (every page of a batch message).</summary>
     public async Task<List<string>> DrainPageRequestsAsync()
     {
         var function = new FetchPage(services.GetRequiredService<PageDownloader>());
@@ -34,7 +34,7 @@ internal sealed class FunctionChain(IServiceProvider services)
                 var body = message.Body.ToString();
                 await function.Run(body, message.DequeueCount, CancellationToken.None);
                 await _storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                requested.Add(RawPageNames.ForUrl(PageRequest.FromJson(body).Url));
+                requested.AddRange(PageRequest.FromJson(body).Pages().Select(page => RawPageNames.ForUrl(page.Url)));
             }
         }
     }
