@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using NewsIngest.Cli.Hosting;
 
 namespace NewsIngest.Cli.Bench;
 
@@ -18,11 +16,11 @@ internal sealed class BenchSite : IAsyncDisposable
         "selon le ministre ces aides seront versées avant la fin du mois et concerneront près de trois mille exploitations agricoles dans quinze départements " +
         "les élus locaux saluent un premier pas mais jugent l'enveloppe insuffisante au regard des pertes enregistrées depuis le printemps dernier";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackSite _site;
 
-    private BenchSite(WebApplication app) => _app = app;
+    private BenchSite(LoopbackSite site) => _site = site;
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _site.BaseUrl;
 
     public Uri FeedUrl => new(BaseUrl, "feed.xml");
 
@@ -52,13 +50,8 @@ internal sealed class BenchSite : IAsyncDisposable
 
     public static async Task<BenchSite> StartAsync(int pages)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var site = new BenchSite(app);
         byte[]? feed = null;
-        app.Run(async context =>
+        var site = await LoopbackSite.StartAsync(async context =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (path == "/feed.xml")
@@ -75,18 +68,12 @@ internal sealed class BenchSite : IAsyncDisposable
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        site.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        }).ConfigureAwait(false);
         feed = Feed(site.BaseUrl, pages);
-        return site;
+        return new BenchSite(site);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
     private static byte[] Feed(Uri baseUrl, int pages)
     {

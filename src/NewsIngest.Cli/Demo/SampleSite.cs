@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using NewsIngest.Cli.Hosting;
 
 namespace NewsIngest.Cli.Demo;
 
@@ -14,25 +12,17 @@ internal sealed class SampleSite : IAsyncDisposable
 {
     public const string BaseUrlPlaceholder = "{{BASE_URL}}";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackSite _site;
 
-    private SampleSite(WebApplication app, Uri baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private SampleSite(LoopbackSite site) => _site = site;
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _site.BaseUrl;
 
     public static async Task<SampleSite> StartAsync(string root)
     {
         var fullRoot = Path.GetFullPath(root);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         Uri? baseUrl = null;
-        app.Run(async context =>
+        var site = await LoopbackSite.StartAsync(async context =>
         {
             var relative = (context.Request.Path.Value ?? "/").TrimStart('/');
             var path = Path.GetFullPath(Path.Combine(fullRoot, relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative));
@@ -54,15 +44,10 @@ internal sealed class SampleSite : IAsyncDisposable
             // Pages are served as raw bytes with no charset, so the extractor must honour what the page itself declares.
             context.Response.ContentType = "text/html";
             await context.Response.SendFileAsync(path, context.RequestAborted).ConfigureAwait(false);
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        baseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
-        return new SampleSite(app, baseUrl);
+        }).ConfigureAwait(false);
+        baseUrl = site.BaseUrl;
+        return new SampleSite(site);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 }

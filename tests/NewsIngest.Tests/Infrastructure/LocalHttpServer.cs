@@ -1,20 +1,20 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using NewsIngest.Cli.Hosting;
 
 namespace NewsIngest.Tests.Infrastructure;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port, answering each request with the test's handler.</summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackSite _site = null!;
     private int _requests;
     private int _robotsRequests;
 
-    private LocalHttpServer(WebApplication app) => _app = app;
+    private LocalHttpServer()
+    {
+    }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _site.BaseUrl;
 
     /// <summary>How many requests the server answered, for asserting what was (not) fetched.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
@@ -34,12 +34,8 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public static async Task<LocalHttpServer> StartAsync(Func<HttpContext, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new LocalHttpServer(app);
-        app.Run(async context =>
+        var server = new LocalHttpServer();
+        server._site = await LoopbackSite.StartAsync(async context =>
         {
             // robots.txt is answered here, so each scenario's handler and request counts see only the requests it is about.
             if (context.Request.Path == "/robots.txt")
@@ -70,8 +66,6 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
             await handler(context);
         });
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return server;
     }
 
@@ -90,9 +84,5 @@ public sealed class LocalHttpServer : IAsyncDisposable
             }
         });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 }
