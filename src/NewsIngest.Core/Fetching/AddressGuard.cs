@@ -64,7 +64,7 @@ public static class AddressGuard
         var allowed = exempt ? addresses : addresses.Where(IsPublic).ToArray();
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException($"Refused: {context.DnsEndPoint.Host} resolves only to non-public addresses.");
+            throw new AddressRefusedException($"Refused: {context.DnsEndPoint.Host} resolves only to non-public addresses.");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -85,7 +85,7 @@ public static class AddressGuard
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException && current.Message.StartsWith("Refused:", StringComparison.Ordinal))
+            if (current is AddressRefusedException)
             {
                 return true;
             }
