@@ -11,6 +11,7 @@ var root = new RootCommand("NewsIngest: news feeds in, clean structured articles
     RejectionsCommand.Create(),
     EvalCommand.Create(),
     ReparseCommand.Create(),
+    RunCommand.Create(),
     PoisonCommand.Create(),
     BenchCommand.Create(),
 };

@@ -13,7 +13,7 @@ internal static class DropCommand
     {
         var storage = StorageOption.Create();
         var files = new Argument<string[]>("FILE") { Description = "HTML files (or folders of them) to drop.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("drop", "Upload pages into the raw-pages container as a person dropping files would; ParsePage picks them up.") { storage, files };
+        var command = new Command("drop", "Upload pages into the raw-pages container as a person dropping files would. A running 'newsingest run' or 'func start' parses them (ParsePage); with neither running, 'newsingest reparse' does.") { storage, files };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(storage), parse.GetValue(files)!, ct));
         return command;
     }

@@ -10,6 +10,20 @@ internal static class CliServices
 {
     public static ServiceProvider Create(string storageConnection, IReadOnlyList<Uri>? feeds = null, bool allowPrivateAddresses = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var configuration = Configuration(storageConnection, feeds, allowPrivateAddresses, settings);
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter(level => level >= LogLevel.Warning)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddNewsIngestCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>The settings a command runs with: the environment, overridden by the command line.</summary>
+    public static IConfigurationRoot Configuration(string storageConnection, IReadOnlyList<Uri>? feeds = null, bool allowPrivateAddresses = false, IReadOnlyDictionary<string, string?>? settings = null)
+    {
         var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storageConnection };
         if (feeds is { Count: > 0 })
         {
@@ -29,17 +43,9 @@ internal static class CliServices
             overrides[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging
-            .AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter(level => level >= LogLevel.Warning)
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddNewsIngestCore(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -48,7 +48,10 @@ public sealed partial class FeedPoller(
         await Parallel.ForEachAsync(options.Value.Feeds, new ParallelOptions { MaxDegreeOfParallelism = FeedConcurrency, CancellationToken = cancellationToken },
             (feedUrl, ct) => new ValueTask(PollFeedAsync(feedUrl, run, allowIndex: true, ct))).ConfigureAwait(false);
 
-        return new FeedPollSummary(options.Value.Feeds.Count, run.NotModified, run.Failed, run.Enqueued.Count, run.Duplicates, [.. run.Enqueued]);
+        var summary = new FeedPollSummary(options.Value.Feeds.Count, run.NotModified, run.Failed, run.Enqueued.Count, run.Duplicates, [.. run.Enqueued]);
+        // Logged here rather than by each host's timer function, so the Functions app and `newsingest run` say the same thing.
+        LogSummary(logger, summary.Feeds, summary.NotModified, summary.NewItems, summary.Duplicates);
+        return summary;
     }
 
     private async Task PollFeedAsync(Uri feedUrl, PollRun run, bool allowIndex, CancellationToken cancellationToken)
@@ -183,6 +186,9 @@ public sealed partial class FeedPoller(
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Feeds} feeds ({NotModified} unchanged): {NewItems} new pages enqueued, {Duplicates} already known")]
+    private static partial void LogSummary(ILogger logger, int feeds, int notModified, int newItems, int duplicates);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedUrl} ({Kind}) listed {Count} items")]
     private static partial void LogFeedRead(ILogger logger, Uri feedUrl, FeedKind kind, int count);

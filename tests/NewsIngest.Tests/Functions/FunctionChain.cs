@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using NewsIngest.Core.Pipeline;
 using NewsIngest.Core.Storage;
 using NewsIngest.Functions;
@@ -13,7 +12,7 @@ internal sealed class FunctionChain(IServiceProvider services)
     private readonly StorageClients _storage = services.GetRequiredService<StorageClients>();
 
     public Task FetchFeedsAsync() =>
-        new FetchFeeds(services.GetRequiredService<FeedPoller>(), NullLogger<FetchFeeds>.Instance)
+        new FetchFeeds(services.GetRequiredService<FeedPoller>())
             .Run(new TimerInfo(), CancellationToken.None);
 
     /// <summary>Delivers every queued page request to FetchPage, deleting each after success as the host does; returns the blob names requested (every page of a batch message).</summary>

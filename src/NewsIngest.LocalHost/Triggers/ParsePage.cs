@@ -1,0 +1,23 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.WebJobs;
+using NewsIngest.Core.Pipeline;
+using NewsIngest.Core.Storage;
+
+namespace NewsIngest.LocalHost.Triggers;
+
+/// <summary>
+/// The Functions app's <c>ParsePage</c> on the WebJobs SDK's polling blob trigger (container scan and receipts). The SDK binds
+/// the <see cref="BlobClient"/> itself, where the isolated worker has the host pass a reference and the worker build the client.
+/// </summary>
+public sealed class ParsePage(PageProcessor processor)
+{
+    [FunctionName(nameof(ParsePage))]
+    public async Task Run(
+        [BlobTrigger(StorageNames.RawPagesContainer + "/{name}", Connection = StorageNames.Connection)] BlobClient blob,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        await processor.ProcessAsync(blob, cancellationToken).ConfigureAwait(false);
+    }
+}
