@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using NewsIngest.Core.Storage;
 using NewsIngest.Tests.Infrastructure;
@@ -68,8 +67,7 @@ public sealed class FunctionsMetadataTests
 
     private static string MetadataPath()
     {
-        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(RepositoryPaths.Root, "src", "NewsIngest.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing: the Functions project must be built (the test project references it).");
         return path;
     }

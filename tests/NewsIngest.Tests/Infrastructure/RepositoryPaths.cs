@@ -1,9 +1,21 @@
+using System.Reflection;
+
 namespace NewsIngest.Tests.Infrastructure;
 
 /// <summary>Finds the repository root (the folder holding NewsIngest.sln) from the test binaries.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>The Functions app's build output (built because the test project references it), in the tests' configuration.</summary>
+    public static string FunctionsOutput
+    {
+        get
+        {
+            var configuration = typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            return Path.Combine(Root, "src", "NewsIngest.Functions", "bin", configuration, "net10.0");
+        }
+    }
 
     private static string FindRoot()
     {

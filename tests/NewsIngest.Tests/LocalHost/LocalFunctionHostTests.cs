@@ -52,6 +52,8 @@ public sealed class LocalFunctionHostTests
         await Eventually.HoldsAsync("the page dropped after the restart parsed", () => log.ParsedBlobs.Contains("dropped/second.html"), Bound);
 
         Assert.Equal(["dropped/first.html", "dropped/second.html"], log.ParsedBlobs.Order(StringComparer.Ordinal));
+        // The restarted host's scan did see the first page, and its receipt made the SDK skip it.
+        Assert.Contains(log.Entries, e => e.Message.StartsWith("Blob 'dropped/first.html' will be skipped", StringComparison.Ordinal) && e.Message.Contains("already been processed", StringComparison.Ordinal));
     }
 
     [Fact]
