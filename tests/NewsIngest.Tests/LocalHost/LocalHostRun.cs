@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsIngest.LocalHost;
+using NewsIngest.Tests.Infrastructure;
 
 namespace NewsIngest.Tests.LocalHost;
 
@@ -12,6 +14,9 @@ namespace NewsIngest.Tests.LocalHost;
 /// </summary>
 internal sealed class LocalHostRun : IAsyncDisposable
 {
+    /// <summary>How long a test waits for the listeners to do something before it fails.</summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
     /// <summary>Once a year: the timer stays quiet in tests that are not about it.</summary>
     public const string QuietSchedule = "0 0 0 1 1 *";
 
@@ -55,6 +60,12 @@ internal sealed class LocalHostRun : IAsyncDisposable
 
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
+
+    /// <summary>A <c>FeedSchedule</c> firing every few seconds.</summary>
+    public static Dictionary<string, string?> Every(int seconds) => new() { [LocalFunctionHost.ScheduleSetting] = $"*/{seconds} * * * * *" };
+
+    /// <summary>The repository's root host.json, which the host reads.</summary>
+    public static JsonNode HostJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")))!;
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();

@@ -35,7 +35,8 @@ internal sealed class RecordedLog : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)
                 : new Dictionary<string, object?>(StringComparer.Ordinal);
-            entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), values, exception));
+            // Some SDK entries format to null (state-only events).
+            entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) ?? string.Empty, values, exception));
         }
     }
 }
