@@ -13,8 +13,6 @@ public sealed class FetchPage(PageDownloader downloader)
         long dequeueCount,
         CancellationToken cancellationToken)
     {
-        // A message that is not a page request throws here: after maxDequeueCount tries it lands in the poison queue, logged.
-        var request = PageRequest.FromJson(message);
-        await downloader.DownloadAllAsync(request, dequeueCount, cancellationToken).ConfigureAwait(false);
+        await downloader.DownloadMessageAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
     }
 }

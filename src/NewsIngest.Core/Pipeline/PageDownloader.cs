@@ -45,6 +45,14 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
         DownloadAllAsync(request, delivery, BatchBudget, cancellationToken);
 
+    /// <summary>
+    /// The queue trigger's work on one <c>page-requests</c> message, for every host that binds the queue (the Functions app,
+    /// <c>newsingest run</c>): <see cref="DownloadAllAsync(PageRequest, long, CancellationToken)"/> of the request it holds. A message
+    /// that is not a page request throws, so the listener retries it and, after <c>maxDequeueCount</c> tries, poisons it, logged.
+    /// </summary>
+    public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadMessageAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
+        DownloadAllAsync(PageRequest.FromJson(message), dequeueCount, cancellationToken);
+
     internal async Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

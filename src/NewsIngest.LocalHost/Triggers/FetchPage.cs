@@ -13,7 +13,6 @@ public sealed class FetchPage(PageDownloader downloader)
         long dequeueCount,
         CancellationToken cancellationToken)
     {
-        var request = PageRequest.FromJson(message);
-        await downloader.DownloadAllAsync(request, dequeueCount, cancellationToken).ConfigureAwait(false);
+        await downloader.DownloadMessageAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,6 +9,18 @@ public static class TestServices
 {
     public static ServiceProvider Create(string storageConnection, IEnumerable<Uri>? feeds = null, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(storageConnection, feeds, extra)).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddNewsIngestCore(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>The tests' settings: the storage, the feeds, fetching fit for a local server, then <paramref name="extra"/> on top.</summary>
+    public static Dictionary<string, string?> Settings(string storageConnection, IEnumerable<Uri>? feeds = null, IDictionary<string, string?>? extra = null)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnection,
@@ -29,12 +41,6 @@ public static class TestServices
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddNewsIngestCore(configuration);
-        configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return settings;
     }
 }

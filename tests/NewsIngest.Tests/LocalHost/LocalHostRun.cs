@@ -36,23 +36,12 @@ internal sealed class LocalHostRun : IAsyncDisposable
 
     public static IConfiguration Settings(string storageConnection, IEnumerable<Uri>? feeds = null, IDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>
+        var values = TestServices.Settings(storageConnection, feeds, new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = storageConnection,
             [LocalFunctionHost.ScheduleSetting] = QuietSchedule,
-            ["NewsIngest:Fetch:AllowPrivateAddresses"] = "true",
-            ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:05",
-            ["NewsIngest:Fetch:TotalTimeout"] = "00:00:20",
-            ["NewsIngest:Fetch:MinDelayPerHost"] = "00:00:00",
             // host.json's 10 s back-off ceiling would make each test wait up to that for a message; the rest of host.json stays.
             ["AzureWebJobs:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-        };
-        var index = 0;
-        foreach (var feed in feeds ?? [])
-        {
-            values[$"NewsIngest:Feeds:{index++}"] = feed.AbsoluteUri;
-        }
-
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
