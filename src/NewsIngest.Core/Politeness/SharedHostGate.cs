@@ -30,6 +30,7 @@ public sealed partial class SharedHostGate : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SharedHostGate> _logger;
     private readonly ConcurrentDictionary<string, HostLeaseRow> _lastWritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _booking = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _created;
 
@@ -61,6 +62,42 @@ public sealed partial class SharedHostGate : IDisposable
         var leaseId = Guid.NewGuid().ToString("N");
         var hold = _fetch.TotalTimeout + _options.LeaseMargin;
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        // One booking per host at a time in this instance: its other requests queue here rather than each polling the table
+        // and losing ETag races to each other.
+        var booking = _booking.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await booking.WaitAsync(cancellationToken).ConfigureAwait(false);
+        long start;
+        int slot;
+        try
+        {
+            (start, slot) = await BookAsync(key, leaseId, spacing, hold, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            booking.Release();
+        }
+
+        var wait = TimeSpan.FromTicks(start - _time.GetUtcNow().UtcTicks);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SharedHostLease(this, key, slot, leaseId, new DateTimeOffset(start, TimeSpan.Zero));
+    }
+
+    public void Dispose()
+    {
+        _createLock.Dispose();
+        foreach (var booking in _booking.Values)
+        {
+            booking.Dispose();
+        }
+    }
+
+    /// <summary>Writes a booking of a free slot and the next start into the host's row; returns the start and the slot.</summary>
+    private async Task<(long Start, int Slot)> BookAsync(string key, string leaseId, TimeSpan spacing, TimeSpan hold, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var row = await CurrentAsync(key, cancellationToken).ConfigureAwait(false);
@@ -76,23 +113,12 @@ public sealed partial class SharedHostGate : IDisposable
             }
 
             var start = Math.Max(now, row.NextStartTicks);
-            var booked = row.Book(slot, leaseId, start, spacing.Ticks, start + hold.Ticks);
-            if (!await TryWriteAsync(booked, cancellationToken).ConfigureAwait(false))
+            if (await TryWriteAsync(row.Book(slot, leaseId, start, spacing.Ticks, start + hold.Ticks), cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                return (start, slot);
             }
-
-            var wait = TimeSpan.FromTicks(start - _time.GetUtcNow().UtcTicks);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new SharedHostLease(this, key, slot, leaseId, new DateTimeOffset(start, TimeSpan.Zero));
         }
     }
-
-    public void Dispose() => _createLock.Dispose();
 
     /// <summary>Frees the lease's slot unless it expired and another lease took it; never throws (the slot expires anyway).</summary>
     internal async Task ReleaseAsync(SharedHostLease lease)
