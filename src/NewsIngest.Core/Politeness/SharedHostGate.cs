@@ -77,13 +77,23 @@ public sealed partial class SharedHostGate : IDisposable
             booking.Release();
         }
 
+        var lease = new SharedHostLease(this, key, slot, leaseId, new DateTimeOffset(start, TimeSpan.Zero));
         var wait = TimeSpan.FromTicks(start - _time.GetUtcNow().UtcTicks);
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled while waiting for its start: give the slot back now rather than when it expires.
+                lease.Dispose();
+                throw;
+            }
         }
 
-        return new SharedHostLease(this, key, slot, leaseId, new DateTimeOffset(start, TimeSpan.Zero));
+        return lease;
     }
 
     public void Dispose()
