@@ -31,8 +31,7 @@ public sealed partial class SharedHostGate : IDisposable
     private readonly ILogger<SharedHostGate> _logger;
     private readonly ConcurrentDictionary<string, HostLeaseRow> _lastWritten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _booking = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _createLock = new(1, 1);
-    private volatile bool _created;
+    private readonly TableCreation _creation;
 
     public SharedHostGate(
         StorageAccount account,
@@ -45,6 +44,7 @@ public sealed partial class SharedHostGate : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(fetch);
         _table = account.Tables.GetTableClient(StorageNames.HostLeasesTable);
+        _creation = new TableCreation(_table);
         _options = options.Value;
         _fetch = fetch.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -98,7 +98,7 @@ public sealed partial class SharedHostGate : IDisposable
 
     public void Dispose()
     {
-        _createLock.Dispose();
+        _creation.Dispose();
         foreach (var booking in _booking.Values)
         {
             booking.Dispose();
@@ -201,27 +201,7 @@ public sealed partial class SharedHostGate : IDisposable
         }
     }
 
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _createLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _createLock.Release();
-        }
-    }
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _creation.EnsureAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back a slot of {Host} after {Attempts} tries; it frees itself when its lease expires")]
     private static partial void LogReleaseGaveUp(ILogger logger, string host, int attempts);
