@@ -151,8 +151,9 @@ public sealed partial class SharedHostGate : IDisposable
 
             LogReleaseGaveUp(_logger, lease.Host, ReleaseAttempts);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException)
         {
+            // AggregateException: the storage client's retries all failed.
             LogReleaseFailed(_logger, lease.Host, ex);
         }
     }
