@@ -108,7 +108,8 @@ var deploymentContainerName = 'app-package'
 var appRoleDefinitionIds = [
   // Storage Blob Data Owner: the raw-pages/articles blobs, the host's blobs and, on Flex, the deployment package.
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Storage Queue Data Contributor: page-requests, its poison queue, the blob trigger's poison queue.
+  // Storage Queue Data Contributor: page-requests and its poison queue, and the blob trigger's own queues (the Event Grid
+  // source hands each event to an internal queue, as the official Event Grid sample's queue role shows).
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // Storage Table Data Contributor: the Articles, ArticlesByDay, FeedState, Rejections, PageClaims and HostLeases tables.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
