@@ -15,6 +15,26 @@ public static class RawPageNames
         return $"{canonical.Host}/{hash}.html";
     }
 
-    /// <summary>The article JSON blob of a raw page: the same name with <c>.json</c> added.</summary>
-    public static string ArticleBlobFor(string rawPageName) => rawPageName + ".json";
+    /// <summary>A blob name holds at most 1,024 characters.</summary>
+    public const int MaxBlobNameLength = 1024;
+
+    private const string JsonExtension = ".json";
+
+    /// <summary>
+    /// The article JSON blob of a raw page: the same name with <c>.json</c> added. A raw name too long for that (over 1,019
+    /// characters) keeps its first characters, then <c>~</c>, the SHA-256 of the whole name and <c>.json</c>: 1,024 characters.
+    /// </summary>
+    public static string ArticleBlobFor(string rawPageName)
+    {
+        ArgumentNullException.ThrowIfNull(rawPageName);
+        if (rawPageName.Length + JsonExtension.Length <= MaxBlobNameLength)
+        {
+            return rawPageName + JsonExtension;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawPageName)));
+        var keep = MaxBlobNameLength - 1 - hash.Length - JsonExtension.Length;
+        keep = char.IsHighSurrogate(rawPageName[keep - 1]) ? keep - 1 : keep;
+        return $"{rawPageName[..keep]}~{hash}{JsonExtension}";
+    }
 }
