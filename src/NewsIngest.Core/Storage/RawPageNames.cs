@@ -15,6 +15,17 @@ public static class RawPageNames
         return $"{canonical.Host}/{hash}.html";
     }
 
+    /// <summary>
+    /// The blob name of a page dropped by hand: a backslash is a folder separator, as in a Windows path (and as storage already
+    /// treated it: a blob named <c>a\b.html</c> came back as <c>a/b.html</c>), so <c>a\b.html</c> is stored, reported and
+    /// partitioned as <c>a/b.html</c>, in the folder (site) <c>a</c>.
+    /// </summary>
+    public static string ForDrop(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return name.Replace('\\', '/');
+    }
+
     /// <summary>A blob name holds at most 1,024 characters.</summary>
     public const int MaxBlobNameLength = 1024;
 
