@@ -79,6 +79,10 @@ internal static class RunCommand
         .SetMinimumLevel(LogLevel.Warning)
         // The storage SDK logs every 404 as a warning, and the listeners probe for queues and blobs that do not exist yet.
         .AddFilter("Azure", LogLevel.Error)
+        // A failing page is one line, the SDK's "Executed 'FetchPage' (Failed …)" with the reason: the resilience pipeline's
+        // per-attempt events and the host's copy of the same failure (Host.Results) would add five more.
+        .AddFilter("Polly", LogLevel.None)
+        .AddFilter("Host.Results", LogLevel.None)
         .AddFilter("NewsIngest.Core.Pipeline.PageProcessor", LogLevel.Information)
         .AddFilter("NewsIngest.Core.Pipeline.FeedPoller", LogLevel.Information);
 }
