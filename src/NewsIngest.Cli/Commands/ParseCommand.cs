@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsIngest.Cli.Errors;
 using NewsIngest.Core.Articles;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Pages;
@@ -24,18 +25,7 @@ internal static class ParseCommand
         var extractor = new ArticleExtractor();
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
         var failures = 0;
-        List<string> files;
-        try
-        {
-            files = [.. PageFiles.Expand(paths)];
-        }
-        catch (FileNotFoundException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-
-        foreach (var file in files)
+        foreach (var (_, file) in PageArguments.Expand(paths))
         {
             try
             {
@@ -51,6 +41,6 @@ internal static class ParseCommand
             }
         }
 
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 }

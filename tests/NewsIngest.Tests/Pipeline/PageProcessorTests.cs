@@ -118,8 +118,8 @@ public sealed class PageProcessorTests(AzuriteFixture azurite)
         // Nothing listens on this port: every storage call fails, as when the account is unreachable.
         var deadPort = FreePort();
         await using var services = TestServices.Create(
-            NewsIngest.Core.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort),
-            configure: s => s.AddSingleton(Faults.FastFailingAccount(NewsIngest.Core.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort))));
+            NewsIngest.Cli.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort),
+            configure: s => s.AddSingleton(Faults.FastFailingAccount(NewsIngest.Cli.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort))));
         var blob = services.GetRequiredService<StorageClients>().RawPages.GetBlobClient("down/page.html");
 
         await Assert.ThrowsAnyAsync<Exception>(() => services.GetRequiredService<PageProcessor>().ProcessAsync(blob, CancellationToken.None));
