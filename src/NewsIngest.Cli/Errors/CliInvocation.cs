@@ -50,7 +50,9 @@ internal static class CliInvocation
 #pragma warning restore CA1031
         {
             var hint = Verbosity.IsVerbose ? string.Empty : $" (an unexpected error: run again with --verbose or {Verbosity.EnvironmentVariable}=1 for details)";
-            return await FailAsync(ExitCodes.WorkFailed, $"{ex.Message}{hint}", ex).ConfigureAwait(false);
+            // The first line only: SDK exceptions append their whole response (headers, body) to the message; --verbose shows it.
+            var summary = ex.Message.Split('\n', 2)[0].TrimEnd();
+            return await FailAsync(ExitCodes.WorkFailed, $"{summary}{hint}", ex).ConfigureAwait(false);
         }
     }
 

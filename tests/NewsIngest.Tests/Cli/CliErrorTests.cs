@@ -109,4 +109,26 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
 
         AssertClearError(result, ExitCodes.Usage, "Invalid configuration:");
     }
+
+    [Fact]
+    public async Task An_unexpected_error_shows_its_stack_trace_only_with_verbose()
+    {
+        // A storage endpoint answering 500 to everything: nothing a user did, so it is reported as unexpected.
+        await using var broken = await LocalHttpServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        var port = broken.BaseUrl.Port;
+        var storage = AzuriteProcess.ConnectionStringFor(port, port, port);
+
+        var quiet = await CliProcess.RunAsync("articles", "--storage", storage);
+        var verbose = await CliProcess.RunAsync("articles", "--storage", storage, "--verbose");
+
+        Assert.Equal(ExitCodes.WorkFailed, quiet.ExitCode);
+        Assert.Contains("run again with --verbose", quiet.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", quiet.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.WorkFailed, verbose.ExitCode);
+        Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+    }
 }
