@@ -19,7 +19,7 @@ internal static partial class ConfigurationErrors
             switch (inner)
             {
                 case OptionsValidationException invalid:
-                    messages.AddRange(invalid.Failures);
+                    messages.AddRange(invalid.Failures.Select(failure => $"{SettingsOf(invalid.OptionsType)}: {failure}"));
                     break;
                 case InvalidOperationException conversion when ConversionFailure().Match(conversion.Message) is { Success: true } match:
                     messages.Add($"Setting {EnvironmentName(match.Groups["path"].Value)} = '{match.Groups["value"].Value}' is not {Expected(match.Groups["type"].Value)}.");
@@ -31,6 +31,10 @@ internal static partial class ConfigurationErrors
 
         return CommandException.Usage($"Invalid configuration: {string.Join(" ", messages)} Fix the environment variable (or remove it to use the default).");
     }
+
+    /// <summary>The settings an options class binds, as environment variables (its <c>SectionName</c>): where to look for the bad value.</summary>
+    private static string SettingsOf(Type optionsType) =>
+        optionsType.GetField("SectionName")?.GetValue(null) is string section ? EnvironmentName(section) + "__*" : optionsType.Name;
 
     private static string EnvironmentName(string path) => path.Replace(":", "__", StringComparison.Ordinal);
 

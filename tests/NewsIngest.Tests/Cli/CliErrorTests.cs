@@ -107,7 +107,7 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
 
         var result = await CliProcess.RunWithAsync(environment, AppContext.BaseDirectory, "articles", "--storage", azurite.ConnectionString);
 
-        AssertClearError(result, ExitCodes.Usage, "Invalid configuration:");
+        AssertClearError(result, ExitCodes.Usage, "Invalid configuration: NewsIngest__Cycle__*:");
     }
 
     [Fact]
