@@ -49,7 +49,18 @@ internal sealed class StorageLease : IAsyncDisposable
             ?? throw CommandException.StorageUnavailable(
                 "No storage found: nothing listens on 127.0.0.1:10000, and no Azurite is installed here to start (it comes from 'npm ci' in the repository).\n" +
                 "Start one ('npx azurite@3.35.0 --inMemoryPersistence', or the mcr.microsoft.com/azure-storage/azurite container), or pass --storage / set AzureWebJobsStorage.");
-        var azurite = await AzuriteProcess.StartAsync(executable, cancellationToken: cancellationToken).ConfigureAwait(false);
+        AzuriteProcess azurite;
+        try
+        {
+            azurite = await AzuriteProcess.StartAsync(executable, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            throw CommandException.StorageUnavailable(
+                $"No storage found, and the temporary Azurite ({executable}) did not start: {ex.Message.Split('\n', 2)[0].TrimEnd()}\n" +
+                "Check that Node.js 20 or later is on the PATH, or start Azurite yourself ('npm run azurite'), or pass --storage.", ex);
+        }
+
         var lease = new StorageLease(azurite.ConnectionString, $"a temporary in-memory Azurite (blob port {azurite.BlobPort})", azurite);
         await Console.Error.WriteLineAsync(
             $"No running storage found: using {lease.Description}, which starts empty and is gone when this command ends. " +

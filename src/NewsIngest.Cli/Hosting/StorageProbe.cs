@@ -16,29 +16,38 @@ internal static class StorageProbe
     public static async Task CheckAsync(string connectionString, string source, CancellationToken cancellationToken)
     {
         var account = Open(connectionString, source);
-        var container = account.Blobs.GetBlobContainerClient(StorageNames.RawPagesContainer);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
+        // All three services: an emulator running blob storage only (azurite-blob) would otherwise fail later, after retries.
+        await Task.WhenAll(
+            CheckAsync(account.Blobs.Uri, source, async ct => await account.Blobs.GetBlobContainerClient(StorageNames.RawPagesContainer).ExistsAsync(ct).ConfigureAwait(false), timeout.Token, cancellationToken),
+            CheckAsync(account.Queues.Uri, source, async ct => await account.Queues.GetQueueClient(StorageNames.PageRequestsQueue).ExistsAsync(ct).ConfigureAwait(false), timeout.Token, cancellationToken),
+            CheckAsync(account.Tables.Uri, source, async ct => await account.Tables.QueryAsync(filter: $"TableName eq '{StorageNames.ArticlesTable}'", maxPerPage: 1, cancellationToken: ct).AsPages().GetAsyncEnumerator(ct).MoveNextAsync().ConfigureAwait(false), timeout.Token, cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    private static async Task CheckAsync(Uri service, string source, Func<CancellationToken, Task> request, CancellationToken timeout, CancellationToken cancellationToken)
+    {
         try
         {
-            await container.ExistsAsync(timeout.Token).ConfigureAwait(false);
+            await request(timeout).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Message.Contains("skipApiVersionCheck", StringComparison.Ordinal))
         {
             throw CommandException.StorageUnavailable(
-                $"The Azurite at {account.Blobs.Uri} does not know storage API version {StorageAccount.ApiVersion}, which NewsIngest uses. " +
+                $"The Azurite at {service} does not know storage API version {StorageAccount.ApiVersion}, which NewsIngest uses. " +
                 "Update it to 3.35 or later ('npm ci' installs it; 'npm run azurite' starts it), or restart it with --skipApiVersionCheck.", ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 401 or 403)
         {
             throw CommandException.StorageUnavailable(
-                $"The storage at {account.Blobs.Uri} ({source}) refused the credentials ({ex.ErrorCode ?? ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}). Check the account key or SAS in the connection string.", ex);
+                $"The storage at {service} ({source}) refused the credentials ({ex.ErrorCode ?? ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}). Check the account key or SAS in the connection string.", ex);
         }
         catch (Exception ex) when (ex is RequestFailedException { Status: 0 } or AggregateException or HttpRequestException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw CommandException.StorageUnavailable(
-                $"The storage at {account.Blobs.Uri} ({source}) is not reachable. " +
+                $"The storage at {service} ({source}) is not reachable. " +
                 "Start Azurite ('npm run azurite' in the repository), or check --storage / AzureWebJobsStorage.", ex);
         }
     }

@@ -43,6 +43,17 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_storage_whose_table_service_is_down_is_reported_before_any_work()
+    {
+        // As an emulator running blob storage only (azurite-blob): blobs answer, tables do not.
+        var tablesDown = System.Text.RegularExpressions.Regex.Replace(azurite.ConnectionString, "TableEndpoint=[^;]+", "TableEndpoint=http://127.0.0.1:1/devstoreaccount1");
+
+        var result = await CliProcess.RunAsync("articles", "--storage", tablesDown);
+
+        AssertClearError(result, ExitCodes.StorageUnavailable, "The storage at http://127.0.0.1:1/devstoreaccount1");
+    }
+
+    [Fact]
     public async Task Dropping_a_missing_file_is_a_usage_error_that_names_it()
     {
         var result = await CliProcess.RunAsync("drop", "--storage", azurite.ConnectionString, "/no/such/page.html");
