@@ -29,7 +29,7 @@ internal static partial class ConfigurationErrors
             }
         }
 
-        return CommandException.Usage($"Invalid configuration: {string.Join(" ", messages)} Fix the environment variable (or remove it to use the default).");
+        return CommandException.Usage($"Invalid configuration: {string.Join(" ", messages.Distinct())} Fix the environment variable (or remove it to use the default).");
     }
 
     /// <summary>The settings an options class binds, as environment variables (its <c>SectionName</c>): where to look for the bad value.</summary>
