@@ -60,6 +60,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<HostThrottle>();
         services.AddSingleton<RobotsTxtCache>();
         services.AddTransient<HostThrottleHandler>();
+        services.AddTransient<TargetAddressHandler>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
@@ -93,15 +94,13 @@ public static class NewsIngestServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
                 };
-                if (!options.AllowPrivateAddresses)
-                {
-                    var allowList = options.AllowedPrivateHosts.ToArray();
-                    handler.ConnectCallback = (context, ct) => AddressGuard.ConnectAsync(context, allowList, ct);
-                }
-
+                // Always on: with private addresses allowed it still refuses the unspecified address (0.0.0.0, ::).
+                handler.ConnectCallback = (context, ct) => AddressGuard.ConnectAsync(context, options, ct);
                 return handler;
             })
-            // Outermost, so a request waits for its host's turn once and its retries keep the slot (see HostThrottleHandler).
+            // Outermost: the target host is checked before anything else, however the request is routed (see TargetAddressHandler).
+            .AddHttpMessageHandler<TargetAddressHandler>()
+            // Outside the resilience handler, so a request waits for its host's turn once and its retries keep the slot (see HostThrottleHandler).
             .AddHttpMessageHandler<HostThrottleHandler>()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
