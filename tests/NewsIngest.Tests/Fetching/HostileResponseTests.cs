@@ -101,13 +101,13 @@ public sealed class HostileResponseTests
         await using var server = await LocalHttpServer.StartAsync(new Dictionary<string, (string, byte[])> { ["/a.html"] = ("text/html", "<html><body><p>a</p></body></html>"u8.ToArray()) });
         var cut = HostileResponses.CutMidBody("text/plain");
         server.RobotsTxtHandler = context => Interlocked.Increment(ref robotsCalls) == 1 ? cut(context) : context.Response.WriteAsync("User-agent: *\nAllow: /\n");
-        await using var services = Services(new Dictionary<string, string?> { ["NewsIngest:Fetch:RobotsTxtFailureBackoff"] = "00:00:00.500" });
+        await using var services = Services(new Dictionary<string, string?> { ["NewsIngest:Fetch:RobotsTxtFailureBackoff"] = "00:00:03" });
         var fetcher = services.GetRequiredService<PageFetcher>();
 
         var first = await fetcher.FetchPageAsync(server.Url("/a.html"), CancellationToken.None).WaitAsync(Hang);
         var duringBackoff = await fetcher.FetchPageAsync(server.Url("/a.html"), CancellationToken.None).WaitAsync(Hang);
         var robotsAskedDuringBackoff = server.RobotsRequestCount;
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var afterBackoff = await fetcher.FetchPageAsync(server.Url("/a.html"), CancellationToken.None).WaitAsync(Hang);
 
         Assert.Equal(FetchStatus.Failed, first.Status);
