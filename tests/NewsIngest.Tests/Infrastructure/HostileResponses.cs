@@ -56,13 +56,18 @@ public static class HostileResponses
         }
     };
 
-    /// <summary>Declares <paramref name="declared"/> bytes, sends <paramref name="sent"/>, then closes the connection.</summary>
+    /// <summary>
+    /// Declares <paramref name="declared"/> bytes, sends <paramref name="sent"/>, then resets the connection — once the client has
+    /// had time to read the headers, so the cut lands mid-body (a reset discards what the client has not read yet).
+    /// <see cref="TruncatingServer"/> cuts with a clean close instead.
+    /// </summary>
     public static Func<HttpContext, Task> CutMidBody(string contentType, long declared = 1_000_000, int sent = 2048) => async context =>
     {
         context.Response.ContentType = contentType;
         context.Response.ContentLength = declared;
         await context.Response.Body.WriteAsync(Filler(sent));
         await context.Response.Body.FlushAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
         context.Abort();
     };
 
