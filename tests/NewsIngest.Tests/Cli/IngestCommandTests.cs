@@ -39,7 +39,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task Ingest_survives_a_page_and_a_robots_txt_cut_mid_body_and_fetches_the_feeds_other_pages()
     {
-        var page = TestPages.Article("Un article", "Un premier paragraphe assez long pour être un article.\n\nEt un second paragraphe, pour faire bonne mesure.");
+        var page = TestPages.Plain;
         await using var cutPage = new TruncatingServer(cutRobotsTxt: false);
         await using var cutRobots = new TruncatingServer(cutRobotsTxt: true);
         var routes = new Dictionary<string, (string, byte[])>();

@@ -15,20 +15,19 @@ namespace NewsIngest.Tests.Reliability;
 [Collection(AzuriteTests.Name)]
 public sealed class PageFailureTests(AzuriteFixture azurite)
 {
-    private static readonly byte[] Page = TestPages.Article("Un article", "Un premier paragraphe assez long pour être un article.\n\nEt un second paragraphe, pour faire bonne mesure.");
+    private static readonly byte[] Page = TestPages.Plain;
 
     [Fact]
     public async Task A_page_cut_mid_body_fails_alone_and_the_later_pages_of_the_feed_are_fetched_in_the_same_cycle()
     {
         await using var truncating = new TruncatingServer(cutRobotsTxt: false);
-        var routes = new Dictionary<string, (string, byte[])>();
-        await using var server = await LocalHttpServer.StartAsync(routes);
-        routes["/first.html"] = ("text/html", Page);
-        routes["/later.html"] = ("text/html", Page);
-        routes["/feed.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/first.html"), truncating.Url("/cut.html"), server.Url("/later.html")));
-        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")], new Dictionary<string, string?> { ["NewsIngest:Cycle:Concurrency"] = "1" });
+        var (server, services) = await FeedAroundAsync(truncating.Url("/cut.html"));
+        await using (server)
+        await using (services)
+        {
+            await AssertFailsAloneAsync(services, truncating.Url("/cut.html"), fetched: 2, reasonContains: "cut.html");
+        }
 
-        await AssertFailsAloneAsync(services, truncating.Url("/cut.html"), fetched: 2, reasonContains: "cut.html");
         Assert.Equal(1, truncating.PageRequestCount);
     }
 
@@ -36,14 +35,13 @@ public sealed class PageFailureTests(AzuriteFixture azurite)
     public async Task A_robots_txt_cut_mid_body_fails_its_sites_page_alone_and_the_other_sites_pages_are_fetched()
     {
         await using var truncating = new TruncatingServer(cutRobotsTxt: true);
-        var routes = new Dictionary<string, (string, byte[])>();
-        await using var server = await LocalHttpServer.StartAsync(routes);
-        routes["/first.html"] = ("text/html", Page);
-        routes["/later.html"] = ("text/html", Page);
-        routes["/feed.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/first.html"), truncating.Url("/page.html"), server.Url("/later.html")));
-        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")], new Dictionary<string, string?> { ["NewsIngest:Cycle:Concurrency"] = "1" });
+        var (server, services) = await FeedAroundAsync(truncating.Url("/page.html"));
+        await using (server)
+        await using (services)
+        {
+            await AssertFailsAloneAsync(services, truncating.Url("/page.html"), fetched: 2, reasonContains: "robots.txt");
+        }
 
-        await AssertFailsAloneAsync(services, truncating.Url("/page.html"), fetched: 2, reasonContains: "robots.txt");
         Assert.Equal(0, truncating.PageRequestCount);
     }
 
@@ -100,6 +98,18 @@ public sealed class PageFailureTests(AzuriteFixture azurite)
         Assert.Equal(ClaimState.Queued, retried?.State);
         Assert.Equal(ClaimState.Poisoned, poisoned?.State);
         Assert.Contains("did not complete within", poisoned?.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>A site whose feed lists a good page, <paramref name="middle"/>, then another good page; services reading that feed one page at a time.</summary>
+    private async Task<(LocalHttpServer Server, ServiceProvider Services)> FeedAroundAsync(Uri middle)
+    {
+        var routes = new Dictionary<string, (string, byte[])>();
+        var server = await LocalHttpServer.StartAsync(routes);
+        routes["/first.html"] = ("text/html", Page);
+        routes["/later.html"] = ("text/html", Page);
+        routes["/feed.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/first.html"), middle, server.Url("/later.html")));
+        var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")], new Dictionary<string, string?> { ["NewsIngest:Cycle:Concurrency"] = "1" });
+        return (server, services);
     }
 
     /// <summary>Runs one cycle: it must complete, store the feed's other pages, and leave the failing page queued with its reason.</summary>

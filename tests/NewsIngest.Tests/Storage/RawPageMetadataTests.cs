@@ -9,7 +9,7 @@ namespace NewsIngest.Tests.Storage;
 [Collection(AzuriteTests.Name)]
 public sealed class RawPageMetadataTests(AzuriteFixture azurite)
 {
-    private static readonly byte[] Page = TestPages.Article("Un article", "Un premier paragraphe assez long pour être un article.\n\nEt un second paragraphe, pour faire bonne mesure.");
+    private static readonly byte[] Page = TestPages.Plain;
 
     [Fact]
     public async Task A_page_with_a_9_KB_content_type_is_stored_with_a_bounded_content_type_and_parsed()
