@@ -28,6 +28,7 @@ internal static class DropCommand
 
         await using var services = CliServices.Create(lease.ConnectionString);
         var store = services.GetRequiredService<RawPageStore>();
+        var failures = 0;
         foreach (var path in files)
         {
             foreach (var file in PageFiles.Expand([path]))
@@ -36,12 +37,28 @@ internal static class DropCommand
                 // under the folder's name and sub-folders when a folder is dropped, as Storage Explorer's folder upload
                 // does, so two pages both called page.html never overwrite each other.
                 var name = BlobName(path, file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
-                await store.DropAsync(name, PageFiles.ReadBytes(file), cancellationToken).ConfigureAwait(false);
-                Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{name}");
+                byte[] content;
+                try
+                {
+                    content = PageFiles.ReadBytes(file);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    // One unreadable file is that file's problem: the rest of the folder still goes up.
+                    failures++;
+                    var reason = PageFiles.HasUndecodableName(file)
+                        ? "its name is not valid UTF-8 (the bad bytes show as \uFFFD); rename it and drop it again"
+                        : ex.Message;
+                    await Console.Error.WriteLineAsync($"{file}: not uploaded: {reason}").ConfigureAwait(false);
+                    continue;
+                }
+
+                var stored = await store.DropAsync(name, content, cancellationToken).ConfigureAwait(false);
+                Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{stored}");
             }
         }
 
-        return 0;
+        return failures == 0 ? 0 : 1;
     }
 
     private static string BlobName(string argument, string file)
