@@ -173,8 +173,10 @@ public sealed partial class IngestCycle(
             await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return result;
         }
-        catch (TransientFetchException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure of this message is this message's: retried after the visibility timeout, then poisoned, as the
+            // Functions host does. The other messages go on; only a failure to do that (storage down) ends the run.
             LogRetry(logger, request.Url, message.DequeueCount, ex.Message);
             if (message.DequeueCount >= MaxDequeueCount)
             {
