@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsIngest.Cli.Errors;
 using NewsIngest.Core.Articles;
 using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Extraction;
@@ -27,18 +28,7 @@ internal static class ParseCommand
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
         var maxNestingDepth = new ParseOptions().MaxNestingDepth;
         var failures = 0;
-        List<string> files;
-        try
-        {
-            files = [.. PageFiles.Expand(paths)];
-        }
-        catch (FileNotFoundException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-
-        foreach (var file in files)
+        foreach (var (_, file) in PageArguments.Expand(paths))
         {
             try
             {
@@ -63,6 +53,6 @@ internal static class ParseCommand
             }
         }
 
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 }

@@ -17,7 +17,7 @@ internal static class ReparseCommand
     public static Command Create()
     {
         var storage = StorageOption.Create();
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only raw pages written (fetched or dropped) on or after this date." };
+        var since = new Option<DateTimeOffset?>("--since") { CustomParser = DateArguments.Parse, Description = "Only raw pages written (fetched or dropped) on or after this date." };
         var host = new Option<string?>("--host") { Description = "Only raw pages of this host (their first folder, e.g. www.example.fr)." };
         var command = new Command("reparse", "Re-extract stored raw pages into articles; pages already done by this extractor version are skipped.") { storage, since, host };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(storage), parse.GetValue(since), parse.GetValue(host), ct));

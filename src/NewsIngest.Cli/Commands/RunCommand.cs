@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsIngest.Cli.Errors;
 using NewsIngest.Cli.Hosting;
+using NewsIngest.Core.Pipeline;
 using NewsIngest.LocalHost;
 
 namespace NewsIngest.Cli.Commands;
@@ -48,8 +50,7 @@ internal static class RunCommand
         schedule ??= CliServices.Configuration(lease.ConnectionString)[LocalFunctionHost.ScheduleSetting] is { Length: > 0 } configured ? configured : LocalFunctionHost.DefaultSchedule;
         if (!LocalFunctionHost.IsValidSchedule(schedule))
         {
-            await Console.Error.WriteLineAsync($"The {LocalFunctionHost.ScheduleSetting} setting '{schedule}' is not an NCRONTAB schedule: fix it or pass --schedule.").ConfigureAwait(false);
-            return 1;
+            throw CommandException.Usage($"The {LocalFunctionHost.ScheduleSetting} setting '{schedule}' is not an NCRONTAB schedule: fix it or pass --schedule.");
         }
 
         var settings = new Dictionary<string, string?> { [LocalFunctionHost.ScheduleSetting] = schedule };
@@ -69,20 +70,29 @@ internal static class RunCommand
         return 0;
     }
 
-    /// <summary>One line per page (parsed or rejected) and per feed poll; the SDK's own messages from warnings up, storage's from errors up.</summary>
-    private static void ConfigureLogging(ILoggingBuilder logging) => logging
-        .AddSimpleConsole(console =>
+    /// <summary>
+    /// One line per page (parsed or rejected) and per feed poll, over the CLI's defaults (one line per problem, details with
+    /// --verbose); the SDK's own messages from warnings up, storage's from errors up.
+    /// </summary>
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        CliServices.ConfigureLogging(logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
-        })
-        .SetMinimumLevel(LogLevel.Warning)
-        // The storage SDK logs every 404 as a warning, and the listeners probe for queues and blobs that do not exist yet.
-        .AddFilter("Azure", LogLevel.Error)
-        // A failing page is one line, the SDK's "Executed 'FetchPage' (Failed …)" with the reason: the resilience pipeline's
-        // per-attempt events and the host's copy of the same failure (Host.Results) would add five more.
-        .AddFilter("Polly", LogLevel.None)
-        .AddFilter("Host.Results", LogLevel.None)
-        .AddFilter("NewsIngest.Core.Pipeline.PageProcessor", LogLevel.Information)
-        .AddFilter("NewsIngest.Core.Pipeline.FeedPoller", LogLevel.Information);
+        }));
+        if (Verbosity.IsVerbose)
+        {
+            return;
+        }
+
+        logging
+            // The storage SDK logs every 404 as a warning, and the listeners probe for queues and blobs that do not exist yet.
+            .AddFilter("Azure", LogLevel.Error)
+            // A failing page is one line, the SDK's "Executed 'FetchPage' (Failed …)" with the reason: the host's copy of it
+            // (Host.Results) would double it.
+            .AddFilter("Host.Results", LogLevel.None)
+            .AddFilter(typeof(PageProcessor).FullName, LogLevel.Information)
+            .AddFilter(typeof(FeedPoller).FullName, LogLevel.Information);
+    }
 }

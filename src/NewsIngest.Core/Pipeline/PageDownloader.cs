@@ -39,8 +39,8 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// single-page request behaves as <see cref="DownloadPageAsync"/>: a transient failure throws, so the queue retries it. In a
     /// batch, a page failing transiently is sent back to the queue as a single-page request of its own, visible after
     /// <see cref="RetryDelay"/>, and the others go on: from then on it retries and is poisoned as any single page, and the batch
-    /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Anything
-    /// else that throws (storage faults) fails the whole batch, whose redelivery finds the pages already stored and skips them.
+    /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Only a
+    /// failure to record or re-enqueue a page (storage down) fails the whole batch, whose redelivery skips the pages already stored.
     /// </summary>
     public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
         DownloadAllAsync(request, delivery, BatchBudget, cancellationToken);
@@ -84,23 +84,55 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
             {
                 LogSplit(logger, page.Url, ex.Message);
                 await storage.PageRequests.SendMessageAsync(page.ToJson(), visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                results.Add((DownloadOutcome.Retrying, null));
             }
         }
 
         return results;
     }
 
-    /// <summary>As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it.</summary>
+    /// <summary>
+    /// As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it. Whatever
+    /// goes wrong with the page — a failed fetch, a storage call that throws, an exception of any type — ends as one
+    /// <see cref="TransientFetchException"/> after its claim records the reason (<see cref="ClaimState.Poisoned"/> on the last
+    /// delivery): the page's failure is the page's, retried then poisoned, and never an unexpected exception for the caller.
+    /// </summary>
     public async Task<(DownloadOutcome Outcome, RawPage? Stored)> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Url"] = request.Url, ["Blob"] = name });
+        string reason;
+        Exception? cause = null;
+        try
+        {
+            var (outcome, stored, failure) = await TryDownloadPageAsync(request, name, delivery, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return (outcome, stored);
+            }
+
+            reason = failure;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            reason = $"Downloading {request.Url} failed: {PageFetcher.Describe(ex)}";
+            cause = ex;
+        }
+
+        var state = delivery >= MaxDeliveries ? ClaimState.Poisoned : ClaimState.Queued;
+        await claims.MarkAsync(request.Url, state, reason, (int)delivery, cancellationToken).ConfigureAwait(false);
+        throw cause is null ? new TransientFetchException(reason) : new TransientFetchException(reason, cause);
+    }
+
+    /// <summary>One attempt at a page: its outcome, or the reason of a transient failure (a failed fetch, a 5xx, 408 or 429).</summary>
+    private async Task<(DownloadOutcome Outcome, RawPage? Stored, string? Failure)> TryDownloadPageAsync(PageRequest request, string name, long delivery, CancellationToken cancellationToken)
+    {
         // Claims give each page one message, so only a redelivery (a crash after storing, before the message was deleted) can find
         // the page stored already; checking then, and only then, saves a request per page. The create-only upload guards the rest.
         if (delivery > 1 && await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
         {
-            return (DownloadOutcome.Duplicate, null);
+            return (DownloadOutcome.Duplicate, null, null);
         }
 
         var result = await fetcher.FetchPageAsync(request.Url, cancellationToken).ConfigureAwait(false);
@@ -110,18 +142,15 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 var origin = new RawPageOrigin(request.Url, request.FeedUrl, result.FetchedAt, result.ContentType);
                 var stored = await rawPages.TryAddAsync(name, result.Content, origin, cancellationToken).ConfigureAwait(false);
                 LogStored(logger, request.Url, name, result.Content.Length);
-                return stored is null ? (DownloadOutcome.Duplicate, null) : (DownloadOutcome.Stored, stored);
+                return stored is null ? (DownloadOutcome.Duplicate, null, null) : (DownloadOutcome.Stored, stored, null);
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:
-                var reason = $"Fetching {request.Url} failed: {result.Error}";
-                var state = delivery >= MaxDeliveries ? ClaimState.Poisoned : ClaimState.Queued;
-                await claims.MarkAsync(request.Url, state, reason, (int)delivery, cancellationToken).ConfigureAwait(false);
-                throw new TransientFetchException(reason);
+                return (default, null, $"Fetching {request.Url} failed: {result.Error}");
             default:
                 LogSkipped(logger, request.Url, result.Status, result.Error ?? string.Empty);
                 await rejections.RecordAsync(name, "skipped-" + result.Status.ToString().ToLowerInvariant(), $"{request.Url}: {result.Error}", cancellationToken).ConfigureAwait(false);
                 await claims.MarkAsync(request.Url, ClaimState.Skipped, result.Error ?? result.Status.ToString(), (int)delivery, cancellationToken).ConfigureAwait(false);
-                return (DownloadOutcome.Skipped, null);
+                return (DownloadOutcome.Skipped, null, null);
         }
     }
 

@@ -1,4 +1,4 @@
-using NewsIngest.Core.Hosting;
+using NewsIngest.Cli.Hosting;
 
 namespace NewsIngest.Tests.LocalHost;
 
