@@ -12,6 +12,8 @@ internal static class FreshStorage
     {
         var executable = AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root.");
-        return await AzuriteProcess.StartAsync(executable);
+        // The SDK listeners' own storage clients send the newest API version (the app's clients pin an older one, see StorageAccount),
+        // so this Azurite accepts any version, as `npm run azurite` does.
+        return await AzuriteProcess.StartAsync(executable, skipApiVersionCheck: true);
     }
 }
