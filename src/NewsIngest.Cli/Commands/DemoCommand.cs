@@ -36,8 +36,13 @@ internal static class DemoCommand
         await using var lease = await StorageLease.AcquireAsync(storageOption, cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"Serving {root} as {SampleSite.PublicBaseUrl} (from {site.LocalBaseUrl}); using {lease.Description}.").ConfigureAwait(false);
 
-        // The address guard stays on: only the sample site's own loopback port is let through.
-        var settings = new Dictionary<string, string?> { ["NewsIngest:Fetch:AllowedPrivateHosts:0"] = site.LocalBaseUrl.Authority };
+        // The address guard stays on: only the sample site's stable name (a loopback name, checked before routing) and its
+        // own loopback port (checked at connect time, after SampleSiteRouting) are let through.
+        var settings = new Dictionary<string, string?>
+        {
+            ["NewsIngest:Fetch:AllowedPrivateHosts:0"] = site.LocalBaseUrl.Authority,
+            ["NewsIngest:Fetch:AllowedPrivateHosts:1"] = SampleSite.PublicBaseUrl.Authority,
+        };
         await using var services = CliServices.Create(lease.ConnectionString, [SampleSite.FeedUrl], settings: settings,
             configure: s => s.AddHttpClient(PageFetcher.HttpClientName).AddHttpMessageHandler(() => new SampleSiteRouting(site.LocalBaseUrl)));
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(cancellationToken).ConfigureAwait(false);

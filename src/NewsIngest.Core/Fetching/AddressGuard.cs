@@ -76,7 +76,9 @@ public static class AddressGuard
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(name, cancellationToken).ConfigureAwait(false);
+            addresses = IPAddress.TryParse(name, out var literal) ? [literal]
+                : IsLocalhostName(name) ? [IPAddress.Loopback, IPAddress.IPv6Loopback]
+                : await Dns.GetHostAddressesAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
@@ -91,6 +93,19 @@ public static class AddressGuard
         return allowed.Length > 0
             ? allowed
             : throw new AddressRefusedException($"Refused: {host} resolves only to non-public addresses.");
+    }
+
+    /// <summary>
+    /// <c>localhost</c> and every <c>*.localhost</c> name are the loopback interface (RFC 6761 §6.3), whatever a resolver
+    /// would answer: judged as loopback without asking DNS, so such a name is refused like 127.0.0.1 and can never be
+    /// pointed elsewhere.
+    /// </summary>
+    public static bool IsLocalhostName(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var name = host.TrimEnd('.');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Fetching;
 
 namespace NewsIngest.Tests.Fetching;
@@ -77,5 +78,17 @@ public sealed class AddressGuardTests
     public void Public_addresses_are_allowed(string address)
     {
         Assert.True(AddressGuard.IsPublic(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("demo.newsingest.localhost")]
+    [InlineData("ANY.LOCALHOST.")]
+    public async Task Localhost_names_are_loopback_without_dns_and_refused_unless_allowed(string host)
+    {
+        await Assert.ThrowsAsync<AddressRefusedException>(() => AddressGuard.ResolveAllowedAsync(host, 80, new FetchOptions(), CancellationToken.None));
+
+        var allowed = await AddressGuard.ResolveAllowedAsync(host, 80, new FetchOptions { AllowedPrivateHosts = [host] }, CancellationToken.None);
+        Assert.All(allowed, address => Assert.True(IPAddress.IsLoopback(address)));
     }
 }
