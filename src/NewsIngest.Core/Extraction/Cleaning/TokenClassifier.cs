@@ -45,11 +45,23 @@ internal static class TokenClassifier
     {
         var result = TokenClass.None;
         var protect = false;
+        var builder = false;
         foreach (var raw in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var token = raw.ToLowerInvariant();
             result |= ClassifyToken(token, isId);
             protect |= ContainsAny(token, V.ProtectSubstrings);
+            builder |= ContainsAny(token, V.BuilderSubstrings);
+        }
+
+        if ((result & TokenClass.GenericBody) != 0 && HasStrongBody(value))
+        {
+            result &= ~TokenClass.GenericBody;
+        }
+
+        if (builder)
+        {
+            result &= ~TokenClass.Sidebar;
         }
 
         if ((result & TokenClass.ContentTier1) != 0)
@@ -152,9 +164,13 @@ internal static class TokenClassifier
     private static TokenClass ContentTiers(string token, bool isId)
     {
         var result = TokenClass.None;
-        if (ContainsAny(token, V.Tier1Substrings) || (!isId && V.Tier1Exact.Contains(token)))
+        if (ContainsAny(token, V.Tier1Substrings))
         {
             result |= TokenClass.ContentTier1;
+        }
+        else if (!isId && V.Tier1Exact.Contains(token))
+        {
+            result |= TokenClass.ContentTier1 | TokenClass.GenericBody;
         }
 
         if (V.Tier3Exact.Contains(token) || ContainsAny(token, V.Tier3Substrings) || (isId && token.StartsWith("primary", StringComparison.Ordinal)))
@@ -178,6 +194,19 @@ internal static class TokenClassifier
         }
 
         return result;
+    }
+
+    private static bool HasStrongBody(string value)
+    {
+        foreach (var raw in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ContainsAny(raw.ToLowerInvariant(), V.Tier1Substrings))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsAny(string token, string[] needles)

@@ -88,8 +88,20 @@ internal static class ContentLocator
 
             for (var t = 0; t < Tiers.Length; t++)
             {
-                if (accepted[t] >= 0 || !IsTierHit(index, i, Tiers[t]))
+                if (!IsTierHit(index, i, Tiers[t]))
                 {
+                    continue;
+                }
+
+                if (accepted[t] >= 0)
+                {
+                    // A generic "post"/"entry" wrapper yields to an explicit body container inside it.
+                    if (t == 0 && IsGenericWrapperOf(index, accepted[t], i) && index.Text[i] >= MinNodeChars
+                        && !HasTwin(index, accepted[t], i))
+                    {
+                        accepted[t] = i;
+                    }
+
                     continue;
                 }
 
@@ -121,6 +133,30 @@ internal static class ContentLocator
         }
 
         return -1;
+    }
+
+    private static bool IsGenericWrapperOf(DomIndex index, int wrapper, int inner) =>
+        (index.Tokens[wrapper] & TokenClass.GenericBody) != 0 && (index.Tokens[inner] & TokenClass.GenericBody) == 0
+        && index.IsInside(inner, wrapper);
+
+    /// <summary>Whether <paramref name="scope"/> holds another element with the node's exact class: a split body's chunk.</summary>
+    private static bool HasTwin(DomIndex index, int scope, int node)
+    {
+        var className = index.Elements[node].GetAttribute("class");
+        for (var i = scope + 1; i < index.End[scope]; i++)
+        {
+            if (i == node)
+            {
+                i = index.End[node] - 1;
+            }
+            else if ((index.Tokens[i] & TokenClass.ContentTier1) != 0 && !index.Has(i, ElementState.Excluded)
+                && index.Elements[i].GetAttribute("class") == className)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int WalkUp(DomIndex index, int node)

@@ -92,7 +92,14 @@ internal static class DomIndexBuilder
         index.Tags[i] = tag;
 
         var state = inherited & (ElementState.InLink | ElementState.InArticle | ElementState.InParagraph | ElementState.InComments);
+        var isRoot = element.LocalName is "html" or "body";
+        // The root's classes describe the page template ("comment-hidden", "date-hidden", "has-sidebar"), never a zone.
         var tokens = ReadAttributes(index, element, i, tag, ref state);
+        if (isRoot)
+        {
+            tokens = TokenClass.None;
+        }
+
         index.Tokens[i] = tokens;
         Harvest(index, element, i, tag);
 
@@ -101,7 +108,6 @@ internal static class DomIndexBuilder
             state |= ElementState.InComments;
         }
 
-        var isRoot = element.LocalName is "html" or "body";
         if (element.LocalName == "body")
         {
             index.Body = i;
@@ -225,6 +231,13 @@ internal static class DomIndexBuilder
                     index.HtmlLang ??= value;
                     break;
             }
+        }
+
+        // A body container named in one attribute vouches for the element whatever the other says
+        // (id="post_body" on a "meta_field" wrapper): the same cancellation TokenClassifier applies within one attribute.
+        if ((tokens & TokenClass.ContentTier1) != 0)
+        {
+            tokens &= ~(TokenClass.Boilerplate & ~(TokenClass.Comments | TokenClass.Hidden));
         }
 
         return tokens;
