@@ -1,4 +1,6 @@
-using NewsIngest.Core.Evaluation;
+using NewsIngest.Evaluation;
+using NewsIngest.Evaluation.Datasets;
+using NewsIngest.Evaluation.Extractors;
 
 namespace NewsIngest.Tests.Evaluation;
 
