@@ -33,14 +33,29 @@ internal static class ContentLocator
     public static (int Node, List<TextBlock> Blocks) Locate(DomIndex index, List<TextBlock> blocks)
     {
         var tierNode = FindTierNode(index);
-        var readability = ReadabilityScorer.FindTop(index, blocks);
-        var node = Choose(index, tierNode, readability);
-        if (node < 0)
+        var (top, readability) = ReadabilityScorer.Find(index, blocks);
+        List<int> members;
+        int node;
+        if (tierNode >= 0 && !PrefersReadability(index, tierNode, top, readability))
+        {
+            node = tierNode;
+            members = SplitBodyMembers(index, node);
+        }
+        else if (top >= 0)
+        {
+            node = top;
+            members = readability;
+        }
+        else
         {
             return (-1, []);
         }
 
-        var members = SplitBodyMembers(index, node);
+        return (node, BlocksInside(index, blocks, members));
+    }
+
+    private static List<TextBlock> BlocksInside(DomIndex index, List<TextBlock> blocks, List<int> members)
+    {
         var selected = new List<TextBlock>();
         foreach (var block in blocks)
         {
@@ -54,22 +69,28 @@ internal static class ContentLocator
             }
         }
 
-        return (node, selected);
+        return selected;
     }
 
-    private static int Choose(DomIndex index, int tierNode, int readability)
+    /// <summary>
+    /// The Readability pick replaces the tier hit when it is not inside it and holds over <see cref="OverrideRatio"/>
+    /// times its text (go-trafilatura's candidateIsUsable): a disjoint better story, or the whole of a body whose
+    /// tier hit is one of its sections.
+    /// </summary>
+    private static bool PrefersReadability(DomIndex index, int tierNode, int top, List<int> members)
     {
-        if (tierNode < 0)
+        if (top < 0 || index.IsInside(top, tierNode))
         {
-            return readability >= 0 ? readability : index.Body;
+            return false;
         }
 
-        if (readability < 0 || index.IsInside(readability, tierNode) || index.IsInside(tierNode, readability))
+        var text = 0;
+        foreach (var member in members)
         {
-            return tierNode;
+            text += index.Text[member];
         }
 
-        return index.Text[readability] > OverrideRatio * index.Text[tierNode] ? readability : tierNode;
+        return text > OverrideRatio * index.Text[tierNode];
     }
 
     private static int FindTierNode(DomIndex index)
