@@ -137,6 +137,20 @@ internal static class BoilerplateVocabulary
     public static readonly HashSet<string> StandfirstParts = new(StringComparer.Ordinal) { "lead", "intro", "summary", "chapo", "deck", "standfirst", "description", "subtitle" };
 
     /// <summary>
+    /// Token prefixes of state modifiers and taxonomy labels ("has-comments", "no-sidebar", WordPress post_class
+    /// "author-jane-doe", "tag-garden", "category-news"): they describe the post, not a zone of the page, so they never
+    /// make an element boilerplate.
+    /// </summary>
+    public static readonly string[] ModifierPrefixes = ["has-", "no-", "with-", "without-", "tag-", "category-", "format-", "status-", "type-"];
+
+    /// <summary>"author-…" is a taxonomy label unless its second part names a zone (rs: author-box/bio/info/avatar/meta).</summary>
+    public static readonly HashSet<string> AuthorZoneParts = new(StringComparer.Ordinal)
+    {
+        "box", "bio", "info", "avatar", "meta", "name", "wrap", "wrapper", "details", "block", "card", "section", "link",
+        "links", "title", "description", "image", "photo", "social", "area", "byline", "date", "container", "profile",
+    };
+
+    /// <summary>
     /// Page-builder block markers (Elementor, SiteOrigin, Divi, Beaver, WPBakery, Gutenberg, HubSpot, Thrive…): these
     /// builders call every block of the page, text blocks included, a "widget", so in an attribute carrying one of them
     /// "widget" says nothing about a sidebar (trafilatura spares elementor-widget* for the same reason).

@@ -78,6 +78,11 @@ internal static class TokenClassifier
 
     private static TokenClass ClassifyToken(string token, bool isId)
     {
+        if (IsModifier(token))
+        {
+            return ContentTiers(token, isId) & TokenClass.Positive;
+        }
+
         var result = TokenClass.None;
         foreach (var (needle, cls) in V.Substrings)
         {
@@ -194,6 +199,27 @@ internal static class TokenClassifier
         }
 
         return result;
+    }
+
+    /// <summary>A state modifier or taxonomy label (see <see cref="V.ModifierPrefixes"/>), never a zone.</summary>
+    private static bool IsModifier(string token)
+    {
+        foreach (var prefix in V.ModifierPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal) && token.Length > prefix.Length)
+            {
+                return true;
+            }
+        }
+
+        if (!token.StartsWith("author-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var second = token.AsSpan(7);
+        var end = second.IndexOfAny('-', '_');
+        return !V.AuthorZoneParts.Contains((end < 0 ? second : second[..end]).ToString());
     }
 
     private static bool HasStrongBody(string value)

@@ -54,7 +54,8 @@ internal static class ContentLocator
         return (node, BlocksInside(index, blocks, members));
     }
 
-    private static List<TextBlock> BlocksInside(DomIndex index, List<TextBlock> blocks, List<int> members)
+    /// <summary>The blocks owned by any of <paramref name="members"/>, in walk order.</summary>
+    public static List<TextBlock> BlocksInside(DomIndex index, List<TextBlock> blocks, List<int> members)
     {
         var selected = new List<TextBlock>();
         foreach (var block in blocks)

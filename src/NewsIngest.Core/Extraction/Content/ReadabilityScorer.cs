@@ -40,16 +40,19 @@ internal static class ReadabilityScorer
 
     private const TagKind ParagraphLike = TagKind.Paragraph | TagKind.ListItem | TagKind.Heading | TagKind.Quote | TagKind.Pre | TagKind.Cell | TagKind.Break;
 
-    /// <summary>Returns the best-scoring element index, or -1.</summary>
-    public static int FindTop(DomIndex index, List<TextBlock> blocks) => Find(index, blocks).Top;
-
     /// <summary>
     /// Returns the Readability pick: the top element after promotion and climbing (or -1), and the elements that make
     /// up the body (the top and its qualifying siblings, in document order).
     /// </summary>
-    public static (int Top, List<int> Members) Find(DomIndex index, List<TextBlock> blocks)
+    /// <param name="index">The page.</param>
+    /// <param name="blocks">The blocks of a walk.</param>
+    /// <param name="relaxed">
+    /// Blocks come from the relaxed walk: link density is then measured on those blocks, since the index counters
+    /// leave out what the class rules excluded.
+    /// </param>
+    public static (int Top, List<int> Members) Find(DomIndex index, List<TextBlock> blocks, bool relaxed = false)
     {
-        var scores = Score(index, blocks);
+        var scores = Score(index, blocks, relaxed);
         if (scores.Count == 0)
         {
             return (-1, []);
@@ -75,11 +78,12 @@ internal static class ReadabilityScorer
 
         var top = Promote(index, ranked);
         top = Climb(index, scores, top);
-        return (top, Siblings(index, scores, top));
+        return (top, Siblings(index, scores, top, relaxed ? ElementState.HardExcluded : ElementState.Excluded));
     }
 
-    private static Dictionary<int, double> Score(DomIndex index, List<TextBlock> blocks)
+    private static Dictionary<int, double> Score(DomIndex index, List<TextBlock> blocks, bool relaxed)
     {
+        var density = relaxed ? BlockLinkDensity(index, blocks) : null;
         var scores = new Dictionary<int, double>();
         foreach (var block in blocks)
         {
@@ -109,11 +113,33 @@ internal static class ReadabilityScorer
         foreach (var element in scores.Keys)
         {
             var text = index.Text[element];
-            var density = text == 0 ? 0 : (double)index.LinkText[element] / text;
-            scores[element] *= 1 - density;
+            var linkShare = density is not null ? density.GetValueOrDefault(element) : text == 0 ? 0 : (double)index.LinkText[element] / text;
+            scores[element] *= 1 - linkShare;
         }
 
         return scores;
+    }
+
+    /// <summary>Link share of every ancestor of the blocks, from the blocks themselves (only for the relaxed walk).</summary>
+    private static Dictionary<int, double> BlockLinkDensity(DomIndex index, List<TextBlock> blocks)
+    {
+        var sums = new Dictionary<int, (int Text, int Link)>();
+        foreach (var block in blocks)
+        {
+            for (var a = block.Owner; a > 0; a = index.Parent[a])
+            {
+                var (text, link) = sums.GetValueOrDefault(a);
+                sums[a] = (text + block.Length, link + block.LinkChars);
+            }
+        }
+
+        var density = new Dictionary<int, double>(sums.Count);
+        foreach (var (element, (text, link)) in sums)
+        {
+            density[element] = text == 0 ? 0 : (double)link / text;
+        }
+
+        return density;
     }
 
     /// <summary>When enough runners-up sit under one ancestor of the top, that ancestor holds the whole body.</summary>
@@ -179,7 +205,7 @@ internal static class ReadabilityScorer
     }
 
     /// <summary>The top plus its siblings scoring at least a fifth of it (a bonus for sharing its class), in document order.</summary>
-    private static List<int> Siblings(DomIndex index, Dictionary<int, double> scores, int top)
+    private static List<int> Siblings(DomIndex index, Dictionary<int, double> scores, int top, ElementState excluded)
     {
         var members = new List<int>();
         var parent = index.Parent[top];
@@ -199,7 +225,7 @@ internal static class ReadabilityScorer
                 continue;
             }
 
-            if (index.Has(c, ElementState.Excluded | ElementState.InComments) || !scores.TryGetValue(c, out var score))
+            if (index.Has(c, excluded | ElementState.InComments) || !scores.TryGetValue(c, out var score))
             {
                 continue;
             }

@@ -448,8 +448,17 @@ internal static class DomIndexBuilder
             if ((state & (ElementState.SelfBoilerplate | ElementState.Hidden | ElementState.Junk)) != 0
                 || (parent >= 0 && (index.State[parent] & ElementState.Excluded) != 0))
             {
-                index.State[i] = state | ElementState.Excluded;
+                state |= ElementState.Excluded;
             }
+
+            if ((state & (ElementState.Hidden | ElementState.Junk)) != 0
+                || ((state & ElementState.SelfBoilerplate) != 0 && (index.Tags[i] & (TagKind.Landmark | TagKind.Form | TagKind.Noscript | TagKind.HeaderFooter)) != 0)
+                || (parent >= 0 && (index.State[parent] & ElementState.HardExcluded) != 0))
+            {
+                state |= ElementState.HardExcluded;
+            }
+
+            index.State[i] = state;
         }
     }
 

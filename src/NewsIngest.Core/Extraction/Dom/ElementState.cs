@@ -44,4 +44,10 @@ internal enum ElementState : ushort
 
     /// <summary>A short lone paragraph beside an image: a caption (excluded by the walk).</summary>
     Caption = 1 << 12,
+
+    /// <summary>
+    /// Excluded by what the markup is, not by what its classes say: junk, hidden, and boilerplate tags (nav, aside,
+    /// figure, form, header/footer outside the story) or inside one. The independent rescue candidate walks everything else.
+    /// </summary>
+    HardExcluded = 1 << 13,
 }
