@@ -19,6 +19,12 @@ internal static class ContentLocator
     /// <summary>The Readability winner replaces a disjoint tier hit when it has over this many times its text (go-trafilatura's candidateIsUsable).</summary>
     private const double OverrideRatio = 2;
 
+    /// <summary>Under this share of the page's clean text a node may be one section of a larger body.</summary>
+    private const double SectionedShare = 0.5;
+
+    /// <summary>An ancestor whose added text is more linked than this adds navigation or teasers, not sections.</summary>
+    private const double SectionMaxLinkDensity = 0.25;
+
     /// <summary>How far up split-body chunks are looked for when no &lt;article&gt; bounds them.</summary>
     private const int SplitScopeLevels = 4;
 
@@ -51,7 +57,39 @@ internal static class ContentLocator
             return (-1, []);
         }
 
+        if (members.Count == 1)
+        {
+            node = GatherSections(index, node);
+            members = [node];
+        }
+
         return (node, BlocksInside(index, blocks, members));
+    }
+
+    /// <summary>
+    /// A node holding a small part of the page's clean text may be one section of a body cut into sibling sections
+    /// (guides, listicles, page-builder rows): climb while what each ancestor adds is prose, not links.
+    /// </summary>
+    private static int GatherSections(DomIndex index, int node)
+    {
+        if (index.Body < 0 || index.Text[node] >= SectionedShare * index.Text[index.Body])
+        {
+            return node;
+        }
+
+        var current = node;
+        for (var a = index.Parent[node]; a > 0 && a != index.Body; a = index.Parent[a])
+        {
+            var extra = index.Text[a] - index.Text[current];
+            if (extra > 0 && (double)(index.LinkText[a] - index.LinkText[current]) / extra > SectionMaxLinkDensity)
+            {
+                break;
+            }
+
+            current = a;
+        }
+
+        return current;
     }
 
     /// <summary>The blocks owned by any of <paramref name="members"/>, in walk order.</summary>
