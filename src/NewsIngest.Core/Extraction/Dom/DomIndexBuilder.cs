@@ -393,6 +393,7 @@ internal static class DomIndexBuilder
     private static void ApplyWrapperGuard(DomIndex index)
     {
         ReleaseBodyAncestors(index);
+        ReleaseTableFigures(index);
         var totalP = index.Count > 0 ? index.RawParagraphText[0] : 0;
         var total = index.Count > 0 ? index.RawText[0] : 0;
         if (total < WrapperGuardMinText)
@@ -409,6 +410,31 @@ internal static class DomIndexBuilder
                 && ((totalP >= WrapperGuardMinText && index.RawParagraphText[i] > WrapperGuardShare * totalP) || index.RawText[i] > WrapperGuardShare * total))
             {
                 index.State[i] = state & ~ElementState.SelfBoilerplate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Block editors wrap every table in a &lt;figure&gt; (Gutenberg's wp-block-table): a figure holding a table is the
+    /// article's data, not an illustration, so only its caption stays out.
+    /// </summary>
+    private static void ReleaseTableFigures(DomIndex index)
+    {
+        for (var i = 0; i < index.Count; i++)
+        {
+            if ((index.Tags[i] & TagKind.Landmark) == 0 || index.Elements[i].LocalName != "figure"
+                || (index.Tokens[i] & TokenClass.Boilerplate) != 0)
+            {
+                continue;
+            }
+
+            for (var d = i + 1; d < index.End[i]; d++)
+            {
+                if ((index.Tags[d] & TagKind.Table) != 0)
+                {
+                    index.State[i] &= ~ElementState.SelfBoilerplate;
+                    break;
+                }
             }
         }
     }
