@@ -57,6 +57,12 @@ internal static class ContentLocator
             return (-1, []);
         }
 
+        if (members.Count > 1 && IsProseExtension(index, index.Parent[node], members))
+        {
+            node = index.Parent[node];
+            members = [node];
+        }
+
         if (members.Count == 1)
         {
             node = GatherSections(index, node);
@@ -80,8 +86,7 @@ internal static class ContentLocator
         var current = node;
         for (var a = index.Parent[node]; a > 0 && a != index.Body; a = index.Parent[a])
         {
-            var extra = index.Text[a] - index.Text[current];
-            if (extra > 0 && (double)(index.LinkText[a] - index.LinkText[current]) / extra > SectionMaxLinkDensity)
+            if (!IsProseExtension(index, a, [current]))
             {
                 break;
             }
@@ -90,6 +95,24 @@ internal static class ContentLocator
         }
 
         return current;
+    }
+
+    /// <summary>Whether what <paramref name="ancestor"/> holds beyond <paramref name="parts"/> is prose rather than links.</summary>
+    private static bool IsProseExtension(DomIndex index, int ancestor, List<int> parts)
+    {
+        if (ancestor <= 0 || ancestor == index.Body)
+        {
+            return false;
+        }
+
+        int text = index.Text[ancestor], links = index.LinkText[ancestor];
+        foreach (var part in parts)
+        {
+            text -= index.Text[part];
+            links -= index.LinkText[part];
+        }
+
+        return text <= 0 || (double)links / text <= SectionMaxLinkDensity;
     }
 
     /// <summary>The blocks owned by any of <paramref name="members"/>, in walk order.</summary>
