@@ -46,8 +46,9 @@ internal enum ElementState : ushort
     Caption = 1 << 12,
 
     /// <summary>
-    /// Excluded by what the markup is, not by what its classes say: junk, hidden, and boilerplate tags (nav, aside,
-    /// figure, form, header/footer outside the story) or inside one. The independent rescue candidate walks everything else.
+    /// Excluded by what the markup is rather than by the class words pages misapply: junk, hidden, boilerplate tags (nav,
+    /// aside, figure, form, header/footer outside the story), unambiguous zones (related, share, ads, newsletter,
+    /// comments), or inside one. The independent rescue candidate walks everything else.
     /// </summary>
     HardExcluded = 1 << 13,
 }
