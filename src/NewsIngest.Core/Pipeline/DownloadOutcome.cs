@@ -11,4 +11,10 @@ public enum DownloadOutcome
 
     /// <summary>Answered, but not a page to keep (not HTML, too large, refused, a 4xx): recorded, not retried.</summary>
     Skipped,
+
+    /// <summary>Failed for now (network, 5xx) and queued again: a later delivery retries it, the last one poisons it.</summary>
+    Retrying,
+
+    /// <summary>Failed on its last delivery: moved to the poison queue with the reason (<c>newsingest poison</c>).</summary>
+    Failed,
 }

@@ -59,6 +59,10 @@ public sealed partial class IngestCycle(
             Rejected = counts.Rejected,
             Skipped = counts.Skipped,
             Duplicates = counts.Duplicates,
+            FailedFeeds = poll.FailedFeeds,
+            Failed = counts.Failed,
+            Retrying = counts.Retrying,
+            RefusedFeeds = poll.RefusedFeeds,
             StoredPages = [.. counts.Stored],
         };
     }
@@ -138,6 +142,12 @@ public sealed partial class IngestCycle(
             case (DownloadOutcome.Skipped, _):
                 Interlocked.Increment(ref counts.Skipped);
                 break;
+            case (DownloadOutcome.Retrying, _):
+                Interlocked.Increment(ref counts.Retrying);
+                break;
+            case (DownloadOutcome.Failed, _):
+                Interlocked.Increment(ref counts.Failed);
+                break;
         }
     }
 
@@ -169,14 +179,12 @@ public sealed partial class IngestCycle(
             if (message.DequeueCount >= MaxDequeueCount)
             {
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
-                await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return [(DownloadOutcome.Failed, null)];
             }
 
-            return [];
+            // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
+            await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return [(DownloadOutcome.Retrying, null)];
         }
     }
 
@@ -193,6 +201,8 @@ public sealed partial class IngestCycle(
         public int Rejected;
         public int Skipped;
         public int Duplicates;
+        public int Failed;
+        public int Retrying;
 
         public ConcurrentQueue<string> Stored { get; } = new();
     }

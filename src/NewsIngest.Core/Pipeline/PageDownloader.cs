@@ -76,6 +76,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
             {
                 LogSplit(logger, page.Url, ex.Message);
                 await storage.PageRequests.SendMessageAsync(page.ToJson(), visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                results.Add((DownloadOutcome.Retrying, null));
             }
         }
 
