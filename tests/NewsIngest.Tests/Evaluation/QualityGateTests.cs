@@ -1,6 +1,7 @@
 using NewsIngest.Evaluation;
 using NewsIngest.Evaluation.Datasets;
 using NewsIngest.Evaluation.Extractors;
+using NewsIngest.Tests.Infrastructure;
 
 namespace NewsIngest.Tests.Evaluation;
 
@@ -41,30 +42,19 @@ public sealed class QualityGateTests
     private static EvaluationResult Evaluate(string name, string environmentVariable)
     {
         var directory = BenchmarkDirectory(name, environmentVariable);
-        Skip.If(directory is null || !BenchmarkDataset.Exists(directory),
-            $"Benchmark {name} not found (looked in {directory ?? $"../shared/benchmarks/{name} from the repository root"}; set {environmentVariable}): quality gate not run.");
-        return EvaluationRunner.Run(BenchmarkDataset.Load(directory!), new NewsIngestBodyExtractor());
+        Skip.IfNot(BenchmarkDataset.Exists(directory),
+            $"Benchmark {name} not found (looked in {directory}; set {environmentVariable}): quality gate not run.");
+        return EvaluationRunner.Run(BenchmarkDataset.Load(directory), new NewsIngestBodyExtractor());
     }
 
     private static string Worst(EvaluationResult result) =>
         string.Join("\n", result.Worst(5).Select(p => $"  {p.Score.F1:F3} {p.Id}"));
 
-    private static string? BenchmarkDirectory(string name, string environmentVariable)
+    private static string BenchmarkDirectory(string name, string environmentVariable)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(environmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks", name));
-            }
-        }
-
-        return null;
+        return string.IsNullOrWhiteSpace(fromEnvironment)
+            ? Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "benchmarks", name))
+            : fromEnvironment;
     }
 }
