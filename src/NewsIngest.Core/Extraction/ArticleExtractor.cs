@@ -77,7 +77,7 @@ public sealed class ArticleExtractor
         var blocks = BlockWalker.Walk(index, buffer);
         var (node, selected) = ContentLocator.Locate(index, blocks);
         ExtractionTrace.Write(index, node, blocks.Count, selected.Count);
-        selected = Fallbacks.Apply(index, blocks, selected);
+        (node, selected) = Fallbacks.Apply(index, buffer, blocks, node, selected);
         if (StandfirstFinder.Find(index, node, selected) is { } standfirst)
         {
             selected.Insert(0, standfirst);

@@ -93,7 +93,7 @@ internal static class BoilerplateVocabulary
         "entry-content", "entry__content", "post-content", "post_content", "postcontent", "post-body", "post__body", "post-text",
         "post-entry", "article-text", "articletext", "body-text", "text-content", "story-body", "storybody", "story__body",
         "story-text", "contentbody", "content-body", "blog-content", "wysiwyg", "articlecontent", "snippet-body",
-        "article-detail-content", "td-post-content", "single-content", "entry-body", "article__text", "articlebodytext",
+        "article-detail-content", "td-post-content", "post_body", "single-content", "entry-body", "article__text", "articlebodytext",
         "body-content", "news-content", "article-texte", "texte-article", "corps-article", "article__corps", "field-name-body",
     ];
 
@@ -135,6 +135,31 @@ internal static class BoilerplateVocabulary
 
     /// <summary>Standfirst containers named by a whole token part ("lead", "intro", "summary").</summary>
     public static readonly HashSet<string> StandfirstParts = new(StringComparer.Ordinal) { "lead", "intro", "summary", "chapo", "deck", "standfirst", "description", "subtitle" };
+
+    /// <summary>
+    /// Token prefixes of state modifiers and taxonomy labels ("has-comments", "no-sidebar", WordPress post_class
+    /// "author-jane-doe", "tag-garden", "category-news"): they describe the post, not a zone of the page, so they never
+    /// make an element boilerplate.
+    /// </summary>
+    public static readonly string[] ModifierPrefixes = ["has-", "no-", "with-", "without-", "tag-", "category-", "format-", "status-", "type-"];
+
+    /// <summary>"author-…" is a taxonomy label unless its second part names a zone (rs: author-box/bio/info/avatar/meta).</summary>
+    public static readonly HashSet<string> AuthorZoneParts = new(StringComparer.Ordinal)
+    {
+        "box", "bio", "info", "avatar", "meta", "name", "wrap", "wrapper", "details", "block", "card", "section", "link",
+        "links", "title", "description", "image", "photo", "social", "area", "byline", "date", "container", "profile",
+    };
+
+    /// <summary>
+    /// Page-builder block markers (Elementor, SiteOrigin, Divi, Beaver, WPBakery, Gutenberg, HubSpot, Thrive…): these
+    /// builders call every block of the page, text blocks included, a "widget", so in an attribute carrying one of them
+    /// "widget" says nothing about a sidebar (trafilatura spares elementor-widget* for the same reason).
+    /// </summary>
+    public static readonly string[] BuilderSubstrings =
+    [
+        "elementor", "so-panel", "siteorigin", "panel-grid", "et_pb", "fl-module", "fl-row", "wp-block", "wpb_", "vc_",
+        "hs_cos_wrapper", "widget-span", "widget-type", "uagb-", "kb-", "brxe", "oxy-", "thrv", "tve_", "builder",
+    ];
 
     /// <summary>Content tokens that cancel a boilerplate reading of the same attribute (Readability's "maybe candidate").</summary>
     public static readonly string[] ProtectSubstrings = ["article", "body", "content", "main", "column", "shadow", "story", "entry"];

@@ -18,6 +18,9 @@ internal enum TokenClass : uint
     Paywall = 1 << 10,
     Hidden = 1 << 11,
 
+    /// <summary>A tier-1 hit only by a generic whole token ("post", "entry"): WordPress puts it on the whole post template.</summary>
+    GenericBody = 1 << 12,
+
     /// <summary>Tier 1: an explicit article-body container (entry-content, article-body, …).</summary>
     ContentTier1 = 1 << 16,
 

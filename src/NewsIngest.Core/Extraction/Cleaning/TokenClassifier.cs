@@ -45,11 +45,23 @@ internal static class TokenClassifier
     {
         var result = TokenClass.None;
         var protect = false;
+        var builder = false;
         foreach (var raw in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var token = raw.ToLowerInvariant();
             result |= ClassifyToken(token, isId);
             protect |= ContainsAny(token, V.ProtectSubstrings);
+            builder |= ContainsAny(token, V.BuilderSubstrings);
+        }
+
+        if ((result & TokenClass.GenericBody) != 0 && HasStrongBody(value))
+        {
+            result &= ~TokenClass.GenericBody;
+        }
+
+        if (builder)
+        {
+            result &= ~TokenClass.Sidebar;
         }
 
         if ((result & TokenClass.ContentTier1) != 0)
@@ -66,6 +78,11 @@ internal static class TokenClassifier
 
     private static TokenClass ClassifyToken(string token, bool isId)
     {
+        if (IsModifier(token))
+        {
+            return ContentTiers(token, isId) & TokenClass.Positive;
+        }
+
         var result = TokenClass.None;
         foreach (var (needle, cls) in V.Substrings)
         {
@@ -152,9 +169,13 @@ internal static class TokenClassifier
     private static TokenClass ContentTiers(string token, bool isId)
     {
         var result = TokenClass.None;
-        if (ContainsAny(token, V.Tier1Substrings) || (!isId && V.Tier1Exact.Contains(token)))
+        if (ContainsAny(token, V.Tier1Substrings))
         {
             result |= TokenClass.ContentTier1;
+        }
+        else if (!isId && V.Tier1Exact.Contains(token))
+        {
+            result |= TokenClass.ContentTier1 | TokenClass.GenericBody;
         }
 
         if (V.Tier3Exact.Contains(token) || ContainsAny(token, V.Tier3Substrings) || (isId && token.StartsWith("primary", StringComparison.Ordinal)))
@@ -178,6 +199,40 @@ internal static class TokenClassifier
         }
 
         return result;
+    }
+
+    /// <summary>A state modifier or taxonomy label (see <see cref="V.ModifierPrefixes"/>), never a zone.</summary>
+    private static bool IsModifier(string token)
+    {
+        foreach (var prefix in V.ModifierPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal) && token.Length > prefix.Length)
+            {
+                return true;
+            }
+        }
+
+        if (!token.StartsWith("author-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var second = token.AsSpan(7);
+        var end = second.IndexOfAny('-', '_');
+        return !V.AuthorZoneParts.Contains((end < 0 ? second : second[..end]).ToString());
+    }
+
+    private static bool HasStrongBody(string value)
+    {
+        foreach (var raw in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ContainsAny(raw.ToLowerInvariant(), V.Tier1Substrings))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsAny(string token, string[] needles)

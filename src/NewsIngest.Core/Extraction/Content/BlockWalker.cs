@@ -9,9 +9,13 @@ namespace NewsIngest.Core.Extraction.Content;
 /// </summary>
 internal static class BlockWalker
 {
-    private const ElementState Skipped = ElementState.Excluded | ElementState.LinkDense | ElementState.Headline | ElementState.Caption;
+    /// <summary>What the main walk skips: everything the cleaning stage excluded.</summary>
+    public const ElementState Strict = ElementState.Excluded | ElementState.LinkDense | ElementState.Headline | ElementState.Caption;
 
-    public static List<TextBlock> Walk(DomIndex index, TextBuffer buffer)
+    /// <summary>What the rescue walk skips: only what the markup itself rules out, whatever the classes say.</summary>
+    public const ElementState Relaxed = ElementState.HardExcluded | ElementState.Headline | ElementState.Caption;
+
+    public static List<TextBlock> Walk(DomIndex index, TextBuffer buffer, ElementState skipped = Strict)
     {
         var walk = new Walker(index, buffer);
         var events = index.Events;
@@ -28,7 +32,7 @@ internal static class BlockWalker
             var isBlock = index.Is(i, TagKind.Block);
             if (ev.Kind == DomEvent.Open)
             {
-                if ((index.State[i] & Skipped) != 0)
+                if ((index.State[i] & skipped) != 0)
                 {
                     if (isBlock || index.Is(i, TagKind.Link))
                     {

@@ -19,6 +19,12 @@ internal static class ContentLocator
     /// <summary>The Readability winner replaces a disjoint tier hit when it has over this many times its text (go-trafilatura's candidateIsUsable).</summary>
     private const double OverrideRatio = 2;
 
+    /// <summary>Under this share of the page's clean text a node may be one section of a larger body.</summary>
+    private const double SectionedShare = 0.5;
+
+    /// <summary>An ancestor whose added text is more linked than this adds navigation or teasers, not sections.</summary>
+    private const double SectionMaxLinkDensity = 0.25;
+
     /// <summary>How far up split-body chunks are looked for when no &lt;article&gt; bounds them.</summary>
     private const int SplitScopeLevels = 4;
 
@@ -33,14 +39,85 @@ internal static class ContentLocator
     public static (int Node, List<TextBlock> Blocks) Locate(DomIndex index, List<TextBlock> blocks)
     {
         var tierNode = FindTierNode(index);
-        var readability = ReadabilityScorer.FindTop(index, blocks);
-        var node = Choose(index, tierNode, readability);
-        if (node < 0)
+        var (top, readability) = ReadabilityScorer.Find(index, blocks);
+        List<int> members;
+        int node;
+        if (tierNode >= 0 && !PrefersReadability(index, tierNode, top, readability))
+        {
+            node = tierNode;
+            members = SplitBodyMembers(index, node);
+        }
+        else if (top >= 0)
+        {
+            node = top;
+            members = readability;
+        }
+        else
         {
             return (-1, []);
         }
 
-        var members = SplitBodyMembers(index, node);
+        if (members.Count > 1 && IsProseExtension(index, index.Parent[node], members))
+        {
+            node = index.Parent[node];
+            members = [node];
+        }
+
+        if (members.Count == 1)
+        {
+            node = GatherSections(index, node);
+            members = [node];
+        }
+
+        return (node, BlocksInside(index, blocks, members));
+    }
+
+    /// <summary>
+    /// A node holding a small part of the page's clean text may be one section of a body cut into sibling sections
+    /// (guides, listicles, page-builder rows): climb while what each ancestor adds is prose, not links.
+    /// </summary>
+    private static int GatherSections(DomIndex index, int node)
+    {
+        if (index.Body < 0 || index.Text[node] >= SectionedShare * index.Text[index.Body])
+        {
+            return node;
+        }
+
+        var current = node;
+        for (var a = index.Parent[node]; a > 0 && a != index.Body; a = index.Parent[a])
+        {
+            if (!IsProseExtension(index, a, [current]))
+            {
+                break;
+            }
+
+            current = a;
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether what <paramref name="ancestor"/> holds beyond <paramref name="parts"/> is prose rather than links.</summary>
+    private static bool IsProseExtension(DomIndex index, int ancestor, List<int> parts)
+    {
+        if (ancestor <= 0 || ancestor == index.Body)
+        {
+            return false;
+        }
+
+        int text = index.Text[ancestor], links = index.LinkText[ancestor];
+        foreach (var part in parts)
+        {
+            text -= index.Text[part];
+            links -= index.LinkText[part];
+        }
+
+        return text <= 0 || (double)links / text <= SectionMaxLinkDensity;
+    }
+
+    /// <summary>The blocks owned by any of <paramref name="members"/>, in walk order.</summary>
+    public static List<TextBlock> BlocksInside(DomIndex index, List<TextBlock> blocks, List<int> members)
+    {
         var selected = new List<TextBlock>();
         foreach (var block in blocks)
         {
@@ -54,22 +131,28 @@ internal static class ContentLocator
             }
         }
 
-        return (node, selected);
+        return selected;
     }
 
-    private static int Choose(DomIndex index, int tierNode, int readability)
+    /// <summary>
+    /// The Readability pick replaces the tier hit when it is not inside it and holds over <see cref="OverrideRatio"/>
+    /// times its text (go-trafilatura's candidateIsUsable): a disjoint better story, or the whole of a body whose
+    /// tier hit is one of its sections.
+    /// </summary>
+    private static bool PrefersReadability(DomIndex index, int tierNode, int top, List<int> members)
     {
-        if (tierNode < 0)
+        if (top < 0 || index.IsInside(top, tierNode))
         {
-            return readability >= 0 ? readability : index.Body;
+            return false;
         }
 
-        if (readability < 0 || index.IsInside(readability, tierNode) || index.IsInside(tierNode, readability))
+        var text = 0;
+        foreach (var member in members)
         {
-            return tierNode;
+            text += index.Text[member];
         }
 
-        return index.Text[readability] > OverrideRatio * index.Text[tierNode] ? readability : tierNode;
+        return text > OverrideRatio * index.Text[tierNode];
     }
 
     private static int FindTierNode(DomIndex index)
@@ -88,8 +171,20 @@ internal static class ContentLocator
 
             for (var t = 0; t < Tiers.Length; t++)
             {
-                if (accepted[t] >= 0 || !IsTierHit(index, i, Tiers[t]))
+                if (!IsTierHit(index, i, Tiers[t]))
                 {
+                    continue;
+                }
+
+                if (accepted[t] >= 0)
+                {
+                    // A generic "post"/"entry" wrapper yields to an explicit body container inside it.
+                    if (t == 0 && IsGenericWrapperOf(index, accepted[t], i) && index.Text[i] >= MinNodeChars
+                        && !HasTwin(index, accepted[t], i))
+                    {
+                        accepted[t] = i;
+                    }
+
                     continue;
                 }
 
@@ -121,6 +216,30 @@ internal static class ContentLocator
         }
 
         return -1;
+    }
+
+    private static bool IsGenericWrapperOf(DomIndex index, int wrapper, int inner) =>
+        (index.Tokens[wrapper] & TokenClass.GenericBody) != 0 && (index.Tokens[inner] & TokenClass.GenericBody) == 0
+        && index.IsInside(inner, wrapper);
+
+    /// <summary>Whether <paramref name="scope"/> holds another element with the node's exact class: a split body's chunk.</summary>
+    private static bool HasTwin(DomIndex index, int scope, int node)
+    {
+        var className = index.Elements[node].GetAttribute("class");
+        for (var i = scope + 1; i < index.End[scope]; i++)
+        {
+            if (i == node)
+            {
+                i = index.End[node] - 1;
+            }
+            else if ((index.Tokens[i] & TokenClass.ContentTier1) != 0 && !index.Has(i, ElementState.Excluded)
+                && index.Elements[i].GetAttribute("class") == className)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int WalkUp(DomIndex index, int node)

@@ -44,4 +44,11 @@ internal enum ElementState : ushort
 
     /// <summary>A short lone paragraph beside an image: a caption (excluded by the walk).</summary>
     Caption = 1 << 12,
+
+    /// <summary>
+    /// Excluded by what the markup is rather than by the class words pages misapply: junk, hidden, boilerplate tags (nav,
+    /// aside, figure, form, header/footer outside the story), unambiguous zones (related, share, ads, newsletter,
+    /// comments), or inside one. The independent rescue candidate walks everything else.
+    /// </summary>
+    HardExcluded = 1 << 13,
 }

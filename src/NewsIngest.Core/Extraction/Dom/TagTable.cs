@@ -46,7 +46,10 @@ internal static class TagTable
             ["noscript"] = B | TagKind.Noscript,
             ["input"] = TagKind.Input | TagKind.Junk, ["button"] = TagKind.Input | TagKind.Junk,
             ["select"] = TagKind.Input | TagKind.Junk, ["textarea"] = TagKind.Input | TagKind.Junk,
-            ["label"] = TagKind.Junk, ["fieldset"] = TagKind.Junk, ["option"] = TagKind.Junk,
+            ["label"] = TagKind.Junk,
+            // A fieldset is a form part, but old hand-written pages wrap the whole story in one: boilerplate like a form,
+            // so the wrapper guard keeps one that holds most of the page's text.
+            ["fieldset"] = B | TagKind.Form, ["legend"] = B, ["option"] = TagKind.Junk,
         };
         foreach (var junk in new[] { "style", "template", "svg", "canvas", "iframe", "embed", "object", "video", "audio", "map", "picture", "math", "source", "track", "param" })
         {

@@ -1,21 +1,7 @@
-using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Extraction.Decoding;
+using NewsIngest.Evaluation.Datasets;
 
-namespace NewsIngest.Core.Evaluation;
-
-/// <summary>Our <see cref="ArticleExtractor"/> on the raw bytes.</summary>
-public sealed class NewsIngestBodyExtractor : IBodyExtractor
-{
-    private readonly ArticleExtractor _extractor = new();
-
-    public string Name => "NewsIngest";
-
-    public string? ExtractBody(BenchmarkPage page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return _extractor.Extract(page.Html, new PageContext(page.Uri)).Body;
-    }
-}
+namespace NewsIngest.Evaluation.Extractors;
 
 /// <summary>SmartReader (the C# Readability port) on the same decoded text.</summary>
 public sealed class SmartReaderBodyExtractor : IBodyExtractor

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Extraction.Decoding;
+using NewsIngest.Evaluation.Datasets;
+using NewsIngest.Evaluation.Extractors;
 
-namespace NewsIngest.Core.Evaluation;
+namespace NewsIngest.Evaluation.Timing;
 
 /// <summary>
 /// Same-run timing: per page, the best of several runs of the bare AngleSharp parse of the decoded text (default
@@ -21,7 +23,7 @@ public static class TimingRunner
         ArgumentNullException.ThrowIfNull(dataset);
         var texts = dataset.Pages.Select(p => PageDecoder.Decode(p.Html, null)).ToArray();
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        var tuned = new HtmlParser(Extraction.Dom.PageParser.Options);
+        var tuned = new HtmlParser(NewsIngest.Core.Extraction.Dom.PageParser.Options);
         var extractor = new ArticleExtractor();
         var smart = new SmartReaderBodyExtractor();
 
@@ -93,8 +95,8 @@ public static class TimingRunner
     /// <summary>Parse plus the harvest traversal only: how much of the extraction is the index build.</summary>
     private static void Harvest(string html)
     {
-        using var document = Extraction.Dom.PageParser.Parse(html);
-        Extraction.Dom.DomIndexBuilder.Release(Extraction.Dom.DomIndexBuilder.Build(document));
+        using var document = NewsIngest.Core.Extraction.Dom.PageParser.Parse(html);
+        NewsIngest.Core.Extraction.Dom.DomIndexBuilder.Release(NewsIngest.Core.Extraction.Dom.DomIndexBuilder.Build(document));
     }
 
     private static double Median(double[] values)
