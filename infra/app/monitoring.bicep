@@ -20,7 +20,7 @@ param retentionInDays int = 30
 @description('Daily ingestion cap of the workspace in GB; -1 means no cap.')
 param dailyQuotaGb int = 1
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
   tags: tags

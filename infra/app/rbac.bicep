@@ -21,7 +21,7 @@ param principalType string
 @description('Ids of the built-in role definitions to assign.')
 param roleDefinitionIds string[]
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 

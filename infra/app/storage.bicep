@@ -1,7 +1,8 @@
 // The data storage account: the containers, queues and tables the code uses (names passed in by
-// main.bicep, which lists exactly NewsIngest.Core.Storage.StorageNames), and the Functions host's
-// own blobs and queues (AzureWebJobsStorage). Shared-key access is off: every client,
-// the function app included, authenticates with Microsoft Entra ID.
+// main.bicep, which lists exactly NewsIngest.Core.Storage.StorageNames, plus on Flex Consumption the
+// container azd deploys the code package to), and the Functions host's own blobs and queues
+// (AzureWebJobsStorage). Shared-key access is off: every client, the function app included,
+// authenticates with Microsoft Entra ID.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -23,14 +24,18 @@ param queueNames string[]
 @description('Tables to create.')
 param tableNames string[]
 
-@description('Container whose blobs move to the Cool tier once they are older than coolAfterDays.')
-param coolTierContainerName string
+@description('Container whose blobs move to the Cool tier after coolAfterDays and are deleted after deleteAfterDays.')
+param agingContainerName string
 
-@description('Days after its last modification before a blob in coolTierContainerName moves to the Cool tier.')
+@description('Days after its last modification before a blob in agingContainerName moves to the Cool tier.')
 @minValue(1)
 param coolAfterDays int
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+@description('Days after its last modification before a blob in agingContainerName is deleted; more than coolAfterDays.')
+@minValue(2)
+param deleteAfterDays int
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -54,12 +59,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
   for containerName in containerNames: {
     parent: blobService
     name: containerName
@@ -69,38 +74,38 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
   for queueName in queueNames: {
     parent: queueService
     name: queueName
   }
 ]
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
   for tableName in tableNames: {
     parent: tableService
     name: tableName
   }
 ]
 
-resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
   parent: storage
   name: 'default'
   properties: {
     policy: {
       rules: [
         {
-          name: 'cool-old-raw-pages'
+          name: 'age-raw-pages'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -109,13 +114,16 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
                 'blockBlob'
               ]
               prefixMatch: [
-                '${coolTierContainerName}/'
+                '${agingContainerName}/'
               ]
             }
             actions: {
               baseBlob: {
                 tierToCool: {
                   daysAfterModificationGreaterThan: coolAfterDays
+                }
+                delete: {
+                  daysAfterModificationGreaterThan: deleteAfterDays
                 }
               }
             }

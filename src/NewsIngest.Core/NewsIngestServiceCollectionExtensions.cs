@@ -45,6 +45,9 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddOptions<ParseOptions>().Bind(configuration.GetSection(ParseOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SharedPolitenessOptions>().Bind(configuration.GetSection(SharedPolitenessOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddMetrics();
         services.AddSingleton<NewsIngestMetrics>();
@@ -62,6 +65,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<ArticleExtractor>();
         services.AddSingleton<PageFetcher>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SharedHostGate>();
         services.AddSingleton<HostThrottle>();
         services.AddSingleton<RobotsTxtCache>();
         services.AddTransient<HostThrottleHandler>();

@@ -22,10 +22,9 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     private const int MinTransaction = 10;
 
     private readonly TableClient _table = storage.Account.Tables.GetTableClient(StorageNames.PageClaimsTable);
-    private readonly SemaphoreSlim _createLock = new(1, 1);
-    private volatile bool _created;
+    private readonly TableCreation _creation = new(storage.Account.Tables.GetTableClient(StorageNames.PageClaimsTable));
 
-    public void Dispose() => _createLock.Dispose();
+    public void Dispose() => _creation.Dispose();
 
     /// <summary>
     /// True when this caller now owns the URL and must enqueue it (a new claim, or one taken over past its lease); false when
@@ -228,27 +227,7 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
         }
     }
 
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _createLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _createLock.Release();
-        }
-    }
+    private Task EnsureCreatedAsync(CancellationToken cancellationToken) => _creation.EnsureAsync(cancellationToken);
 
     private static (string Partition, string Row, Uri Canonical) Keys(Uri url)
     {

@@ -8,7 +8,8 @@ namespace NewsIngest.Core.Politeness;
 /// Politeness per process: at most <see cref="FetchOptions.PerHostConcurrency"/> requests in flight to one host, starts spaced by
 /// <see cref="FetchOptions.MinDelayPerHost"/> (or the host's robots.txt Crawl-delay when larger), and at most
 /// <see cref="FetchOptions.GlobalConcurrency"/> in flight overall. A host's slot is taken before a global one, so a
-/// crowded host never holds global slots while it waits its turn.
+/// crowded host never holds global slots while it waits its turn. When <see cref="SharedHostGate.IsEnabled"/>, a request also
+/// waits for its host's turn across all instances (the host's limits then hold for the whole app).
 /// </summary>
 public sealed class HostThrottle : IDisposable
 {
@@ -16,13 +17,15 @@ public sealed class HostThrottle : IDisposable
     private readonly SemaphoreSlim _global;
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
+    private readonly SharedHostGate? _shared;
 
-    public HostThrottle(IOptions<FetchOptions> options, TimeProvider time)
+    public HostThrottle(IOptions<FetchOptions> options, TimeProvider time, SharedHostGate? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _global = new SemaphoreSlim(_options.GlobalConcurrency, _options.GlobalConcurrency);
+        _shared = shared is { IsEnabled: true } ? shared : null;
     }
 
     /// <summary>Records a host's robots.txt Crawl-delay, capped by <see cref="FetchOptions.MaxCrawlDelay"/>.</summary>
@@ -41,6 +44,7 @@ public sealed class HostThrottle : IDisposable
         ArgumentNullException.ThrowIfNull(url);
         var state = State(url.IdnHost);
         await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SharedHostLease? shared = null;
         try
         {
             var wait = ReserveStart(state);
@@ -49,11 +53,17 @@ public sealed class HostThrottle : IDisposable
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
 
+            if (_shared is not null)
+            {
+                shared = await _shared.AcquireAsync(url.IdnHost, Spacing(state), cancellationToken).ConfigureAwait(false);
+            }
+
             await _global.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new Lease(state.Gate, _global);
+            return new Lease(state.Gate, _global, shared);
         }
         catch
         {
+            shared?.Dispose();
             state.Gate.Release();
             throw;
         }
@@ -75,9 +85,16 @@ public sealed class HostThrottle : IDisposable
         {
             var now = _time.GetUtcNow();
             var start = state.NextStart > now ? state.NextStart : now;
-            var delay = state.CrawlDelay is { } crawl && crawl > _options.MinDelayPerHost ? crawl : _options.MinDelayPerHost;
-            state.NextStart = start + delay;
+            state.NextStart = start + Spacing(state);
             return start - now;
+        }
+    }
+
+    private TimeSpan Spacing(HostState state)
+    {
+        lock (state)
+        {
+            return state.CrawlDelay is { } crawl && crawl > _options.MinDelayPerHost ? crawl : _options.MinDelayPerHost;
         }
     }
 
@@ -92,7 +109,7 @@ public sealed class HostThrottle : IDisposable
         public TimeSpan? CrawlDelay { get; set; }
     }
 
-    private sealed class Lease(SemaphoreSlim host, SemaphoreSlim global) : IDisposable
+    private sealed class Lease(SemaphoreSlim host, SemaphoreSlim global, SharedHostLease? shared) : IDisposable
     {
         private int _released;
 
@@ -100,6 +117,7 @@ public sealed class HostThrottle : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                shared?.Dispose();
                 global.Release();
                 host.Release();
             }

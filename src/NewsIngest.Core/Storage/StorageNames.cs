@@ -19,9 +19,12 @@ public static class StorageNames
     /// <summary>One row per canonical article URL ever enqueued: the claim that keeps overlapping feed polls from doubling work.</summary>
     public const string PageClaimsTable = "PageClaims";
 
+    /// <summary>One row per host being fetched: its next allowed request start and its held slots, shared by all instances.</summary>
+    public const string HostLeasesTable = "HostLeases";
+
     public static IReadOnlyList<string> Containers { get; } = [RawPagesContainer, ArticlesContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [PageRequestsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, ArticlesByDayTable, FeedStateTable, RejectionsTable, PageClaimsTable];
+    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, ArticlesByDayTable, FeedStateTable, RejectionsTable, PageClaimsTable, HostLeasesTable];
 }

@@ -41,5 +41,5 @@ internal sealed class FunctionChain(IServiceProvider services)
 
     public Task ParseAsync(string rawPageName) =>
         new ParsePage(services.GetRequiredService<PageProcessor>())
-            .Run(_storage.RawPages.GetBlobClient(rawPageName), rawPageName, CancellationToken.None);
+            .RunOnEvent(_storage.RawPages.GetBlobClient(rawPageName), rawPageName, CancellationToken.None);
 }

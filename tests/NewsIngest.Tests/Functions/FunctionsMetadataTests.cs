@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using NewsIngest.Core.Storage;
+using NewsIngest.Functions;
 using NewsIngest.Tests.Infrastructure;
 
 namespace NewsIngest.Tests.Functions;
@@ -31,23 +32,54 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void ParsePage_is_a_polling_blob_trigger_on_raw_pages_bound_lazily()
+    public void ParsePageOnEvent_is_an_Event_Grid_blob_trigger_on_raw_pages_bound_lazily()
     {
-        var binding = TriggerOf("ParsePage");
+        var binding = TriggerOf(ParsePage.OnEventName);
         Assert.Equal("blobTrigger", (string?)binding["type"]);
         Assert.Equal("raw-pages/{name}", (string?)binding["path"]);
         Assert.Equal(StorageNames.Connection, (string?)binding["connection"]);
-        // No "source": the default polling (LogsAndContainerScan) source, the one that fires on a plain upload to Azurite.
-        Assert.Null(binding["source"]);
+        // The source Flex Consumption requires: the host takes BlobCreated events on /runtime/webhooks/blobs instead of scanning.
+        Assert.Equal("EventGrid", (string?)binding["source"]);
         // A BlobClient is bound on demand rather than the page copied into a string or byte array.
         Assert.Equal("True", (string?)binding["properties"]?["supportsDeferredBinding"]);
     }
 
     [Fact]
-    public void The_app_declares_exactly_the_three_functions()
+    public void ParsePageOnScan_is_a_polling_blob_trigger_on_raw_pages_bound_lazily()
+    {
+        var binding = TriggerOf(ParsePage.OnScanName);
+        Assert.Equal("blobTrigger", (string?)binding["type"]);
+        Assert.Equal("raw-pages/{name}", (string?)binding["path"]);
+        Assert.Equal(StorageNames.Connection, (string?)binding["connection"]);
+        // The polling source: the one that fires on a plain upload to Azurite under func start.
+        Assert.Equal("LogsAndContainerScan", (string?)binding["source"]);
+        Assert.Equal("True", (string?)binding["properties"]?["supportsDeferredBinding"]);
+    }
+
+    [Fact]
+    public void Both_parse_functions_run_the_one_ParsePage_handler()
+    {
+        var entryPoints = new[] { ParsePage.OnEventName, ParsePage.OnScanName }
+            .Select(name => (string?)Metadata.Value.Single(f => (string?)f?["name"] == name)!["entryPoint"])
+            .Select(entryPoint => entryPoint![..entryPoint!.LastIndexOf('.')]);
+        Assert.All(entryPoints, type => Assert.Equal(typeof(ParsePage).FullName, type));
+    }
+
+    [Fact]
+    public void Local_settings_example_runs_the_polling_parser_and_disables_the_Event_Grid_one()
+    {
+        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "NewsIngest.Functions", "local.settings.example.json")))!;
+        var values = example["Values"]!;
+        // Azurite raises no Event Grid events, so only the container scan can pick up a page dropped locally.
+        Assert.Equal("true", (string?)values[$"AzureWebJobs.{ParsePage.OnEventName}.Disabled"]);
+        Assert.Equal("false", (string?)values[$"AzureWebJobs.{ParsePage.OnScanName}.Disabled"]);
+    }
+
+    [Fact]
+    public void The_app_declares_exactly_the_four_functions()
     {
         var names = Metadata.Value.Select(f => (string?)f?["name"] ?? string.Empty).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["FetchFeeds", "FetchPage", "ParsePage"], names);
+        Assert.Equal(["FetchFeeds", "FetchPage", ParsePage.OnEventName, ParsePage.OnScanName], names);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace NewsIngest.Tests.Infra;
 
 /// <summary>
 /// Builds and lints infra/main.bicep once, then predicts two deployments of the compiled ARM JSON
-/// (a .bicepparam file `using` main.json, expanded by `bicep snapshot`): the azd default (Consumption, with feeds and a deploying person) and
-/// Elastic Premium with nothing optional set.
+/// (a .bicepparam file `using` main.json, expanded by `bicep snapshot`): the default plan, Flex Consumption, with every
+/// optional parameter set, and Elastic Premium with nothing optional set.
 /// </summary>
 public sealed class InfraTemplateFixture : IAsyncLifetime
 {
@@ -16,11 +16,14 @@ public sealed class InfraTemplateFixture : IAsyncLifetime
     public const string PersonPrincipalId = "00000000-0000-0000-0000-00000000cccc";
     public const string FeedSchedule = "0 */5 * * * *";
     public const int RawPagesCoolAfterDays = 14;
+    public const int RawPagesDeleteAfterDays = 60;
+    public const int MaximumInstanceCount = 25;
+    public const int InstanceMemoryMB = 4096;
 
     public static readonly IReadOnlyList<string> FeedUrls = ["https://feeds.example.org/world.xml", "https://news.example.net/rss"];
 
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("newsingest-infra-").FullName;
-    private PredictedDeployment? _consumption;
+    private PredictedDeployment? _flex;
     private PredictedDeployment? _elasticPremium;
 
     public BicepResult Build { get; private set; } = null!;
@@ -32,8 +35,8 @@ public sealed class InfraTemplateFixture : IAsyncLifetime
 
     public JsonObject CompiledTemplate { get; private set; } = [];
 
-    /// <summary>The azd default: Consumption, two feeds, a custom schedule and cool-tier age, a deploying person.</summary>
-    public PredictedDeployment Consumption => _consumption ?? throw NotBuilt();
+    /// <summary>The default plan (Flex Consumption) with two feeds, a custom schedule, raw-page ages, scale limits and a deploying person.</summary>
+    public PredictedDeployment Flex => _flex ?? throw NotBuilt();
 
     /// <summary>planSku EP1 and every other parameter at its default.</summary>
     public PredictedDeployment ElasticPremium => _elasticPremium ?? throw NotBuilt();
@@ -57,12 +60,15 @@ public sealed class InfraTemplateFixture : IAsyncLifetime
         CompiledTemplateText = await File.ReadAllTextAsync(compiled);
         CompiledTemplate = JsonNode.Parse(CompiledTemplateText)!.AsObject();
 
-        _consumption = await SnapshotAsync(
-            "consumption",
+        _flex = await SnapshotAsync(
+            "flex",
             $"""
             param feedUrls = '{string.Join(", ", FeedUrls)}'
             param feedSchedule = '{FeedSchedule}'
             param rawPagesCoolAfterDays = {RawPagesCoolAfterDays.ToString(CultureInfo.InvariantCulture)}
+            param rawPagesDeleteAfterDays = {RawPagesDeleteAfterDays.ToString(CultureInfo.InvariantCulture)}
+            param maximumInstanceCount = {MaximumInstanceCount.ToString(CultureInfo.InvariantCulture)}
+            param instanceMemoryMB = {InstanceMemoryMB.ToString(CultureInfo.InvariantCulture)}
             param principalId = '{PersonPrincipalId}'
             """);
         _elasticPremium = await SnapshotAsync("premium", "param planSku = 'EP1'");

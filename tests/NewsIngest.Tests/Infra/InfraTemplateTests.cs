@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NewsIngest.Core.Storage;
+using NewsIngest.Functions;
 using static NewsIngest.Tests.Infra.PredictedDeployment;
 
 namespace NewsIngest.Tests.Infra;
 
 /// <summary>
-/// infra/main.bicep compiles and lints cleanly, and the deployment it describes is the one the code
-/// and docs/deployment.md expect: StorageNames' containers, queues and tables, identity-based storage
-/// settings, each role the bindings need, and no account key but the content share's.
+/// infra/main.bicep compiles and lints cleanly, and the deployment it describes for each plan is the one the code and
+/// docs/deployment.md expect: StorageNames' containers, queues and tables, identity-based storage settings, the roles
+/// each plan needs and no more, no account key at all on Flex Consumption, the Event Grid path to ParsePageOnEvent.
 /// </summary>
-public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixture<InfraTemplateFixture>
+public sealed partial class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixture<InfraTemplateFixture>
 {
     // Role definition ids, as listed in Azure's built-in roles reference.
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
@@ -19,12 +21,15 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
     private const string StorageAccountContributor = "17d1049b-9a84-46fb-8f53-869881c3d3ab";
 
     private const string ContentShareSetting = "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING";
+    private const string DeploymentContainer = "app-package";
 
-    public static TheoryData<string> Plans => ["Consumption", "ElasticPremium"];
+    public static TheoryData<string> Plans => ["Flex", "ElasticPremium"];
 
     [LinuxX64Fact]
-    public void Main_bicep_builds_and_lints_with_no_error_or_warning()
+    public void Main_bicep_builds_and_lints_with_no_error_or_warning_with_the_recent_API_version_rule_on()
     {
+        var config = File.ReadAllText(Path.Combine(BicepCli.InfraDirectory, "bicepconfig.json"));
+        Assert.Contains("\"use-recent-api-versions\": { \"level\": \"error\" }", config, StringComparison.Ordinal);
         Assert.True(infra.Build.IsClean, $"bicep build: {infra.Build}");
         Assert.True(infra.Lint.IsClean, $"bicep lint: {infra.Lint}");
     }
@@ -32,17 +37,19 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
     [LinuxX64Fact]
     public void Snapshots_of_the_compiled_template_report_no_diagnostic()
     {
-        Assert.Empty(infra.Consumption.Diagnostics);
+        Assert.Empty(infra.Flex.Diagnostics);
         Assert.Empty(infra.ElasticPremium.Diagnostics);
     }
 
-    [LinuxX64Fact]
-    public void Data_storage_account_has_exactly_the_containers_queues_and_tables_of_StorageNames()
+    [LinuxX64Theory]
+    [MemberData(nameof(Plans))]
+    public void Data_storage_account_has_the_containers_queues_and_tables_of_StorageNames_plus_Flex_its_deployment_container(string plan)
     {
-        var deployment = infra.Consumption;
+        var deployment = Deployment(plan);
         var account = deployment.DataStorageAccount;
+        var containers = plan == "Flex" ? [.. StorageNames.Containers, DeploymentContainer] : StorageNames.Containers;
 
-        Assert.Equal(Sorted(StorageNames.Containers), Sorted(deployment.ChildNames(ContainerType, account)));
+        Assert.Equal(Sorted(containers), Sorted(deployment.ChildNames(ContainerType, account)));
         Assert.Equal(Sorted(StorageNames.Queues), Sorted(deployment.ChildNames(QueueType, account)));
         Assert.Equal(Sorted(StorageNames.Tables), Sorted(deployment.ChildNames(TableType, account)));
     }
@@ -50,35 +57,46 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
     [LinuxX64Fact]
     public void Data_storage_account_refuses_shared_keys_public_blobs_and_TLS_below_1_2()
     {
-        var properties = infra.Consumption.DataStorageAccount["properties"]!;
+        var properties = infra.Flex.DataStorageAccount["properties"]!;
 
         Assert.Equal("TLS1_2", properties["minimumTlsVersion"]!.GetValue<string>());
         Assert.False(properties["allowBlobPublicAccess"]!.GetValue<bool>());
         Assert.False(properties["allowSharedKeyAccess"]!.GetValue<bool>());
         Assert.True(properties["supportsHttpsTrafficOnly"]!.GetValue<bool>());
         Assert.All(
-            infra.Consumption.OfType(StorageAccountType),
+            infra.ElasticPremium.OfType(StorageAccountType),
             account => Assert.Equal("TLS1_2", account["properties"]!["minimumTlsVersion"]!.GetValue<string>()));
     }
 
     [LinuxX64Fact]
-    public void Raw_pages_move_to_the_cool_tier_after_the_configured_number_of_days()
+    public void Raw_pages_move_to_cool_then_are_deleted_after_the_configured_days_and_nothing_else_ages()
     {
-        var deployment = infra.Consumption;
+        var deployment = infra.Flex;
         var policy = deployment.OfType(LifecyclePolicyType)
             .Single(resource => Name(resource) == $"{Name(deployment.DataStorageAccount)}/default");
         var rule = policy["properties"]!["policy"]!["rules"]!.AsArray().Single()!["definition"]!;
+        var baseBlob = rule["actions"]!["baseBlob"]!;
 
         var prefixes = rule["filters"]!["prefixMatch"]!.AsArray().Select(prefix => prefix!.GetValue<string>());
         Assert.Equal([$"{StorageNames.RawPagesContainer}/"], prefixes);
-        Assert.Equal(
-            InfraTemplateFixture.RawPagesCoolAfterDays,
-            rule["actions"]!["baseBlob"]!["tierToCool"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(InfraTemplateFixture.RawPagesCoolAfterDays, baseBlob["tierToCool"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(InfraTemplateFixture.RawPagesDeleteAfterDays, baseBlob["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(["delete", "tierToCool"], baseBlob.AsObject().Select(action => action.Key).Order(StringComparer.Ordinal));
+    }
+
+    [LinuxX64Fact]
+    public void Raw_pages_age_by_default_to_cool_after_30_days_and_deletion_after_90()
+    {
+        var policy = infra.ElasticPremium.OfType(LifecyclePolicyType).Single();
+        var baseBlob = policy["properties"]!["policy"]!["rules"]!.AsArray().Single()!["definition"]!["actions"]!["baseBlob"]!;
+
+        Assert.Equal(30, baseBlob["tierToCool"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(90, baseBlob["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
     }
 
     [LinuxX64Theory]
     [MemberData(nameof(Plans))]
-    public void Function_app_identity_holds_each_storage_role_the_bindings_need_on_the_data_account(string plan)
+    public void Function_app_identity_holds_exactly_the_data_roles_and_never_Storage_Account_Contributor(string plan)
     {
         var deployment = Deployment(plan);
         var identityPrincipal = $"[reference('{Id(deployment.Identity)}', ";
@@ -93,17 +111,19 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
             {
                 Assert.Equal("ServicePrincipal", properties["principalType"]!.GetValue<string>());
                 return RoleId(properties);
-            });
+            })
+            .ToList();
 
-        Assert.Equal(
-            Sorted([StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, StorageAccountContributor]),
-            Sorted(appRoles));
+        // Blob Data Owner covers the host's blobs, the pages and Flex's deployment package; the Event Grid trigger needs no
+        // account-level role, and Storage Account Contributor (which can list the keys) is for the polling trigger only.
+        Assert.Equal(Sorted([StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor]), Sorted(appRoles));
+        Assert.DoesNotContain(deployment.OfType(RoleAssignmentType), assignment => RoleId(assignment["properties"]!) == StorageAccountContributor);
     }
 
     [LinuxX64Fact]
     public void Deploying_person_gets_data_roles_only_when_a_principal_id_is_given()
     {
-        var personRoles = infra.Consumption.OfType(RoleAssignmentType)
+        var personRoles = infra.Flex.OfType(RoleAssignmentType)
             .Select(assignment => assignment["properties"]!)
             .Where(properties => properties["principalId"]!.GetValue<string>() == InfraTemplateFixture.PersonPrincipalId)
             .Select(RoleId);
@@ -111,33 +131,105 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
         Assert.Equal(
             Sorted([StorageBlobDataContributor, StorageQueueDataContributor, StorageTableDataContributor]),
             Sorted(personRoles));
-        Assert.Equal(4, infra.ElasticPremium.OfType(RoleAssignmentType).Count());
+        Assert.Equal(3, infra.ElasticPremium.OfType(RoleAssignmentType).Count());
     }
 
-    [LinuxX64Theory]
-    [MemberData(nameof(Plans))]
-    public void No_app_setting_holds_an_account_key_except_the_content_share_connection(string plan)
+    [LinuxX64Fact]
+    public void Flex_deployment_holds_no_account_key_no_listKeys_no_content_share_and_no_setting_Flex_rejects()
     {
-        var settings = Deployment(plan).AppSettings;
+        var deployment = infra.Flex;
+        var text = deployment.Text;
 
-        var withKeys = settings
+        Assert.DoesNotContain("listKeys(", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listAccountSas(", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey=", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SharedAccessSignature=", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(deployment.OfType(StorageAccountType));
+        Assert.Empty(deployment.OfType("Microsoft.Storage/storageAccounts/fileServices/shares"));
+        Assert.DoesNotContain(deployment.AppSettings.Keys, name =>
+            name.StartsWith("FUNCTIONS_", StringComparison.Ordinal)
+            || name.StartsWith("WEBSITE_CONTENT", StringComparison.Ordinal)
+            || name == "WEBSITE_RUN_FROM_PACKAGE");
+        Assert.Null(deployment.FunctionApp["properties"]!["siteConfig"]!["netFrameworkVersion"]);
+    }
+
+    [LinuxX64Fact]
+    public void Flex_app_reads_its_package_from_a_data_account_container_with_the_user_assigned_identity()
+    {
+        var deployment = infra.Flex;
+        var storage = deployment.FunctionApp["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+
+        Assert.Equal("blobContainer", storage["type"]!.GetValue<string>());
+        // An ARM expression: the data account's blob endpoint followed by the container name.
+        var url = storage["value"]!.GetValue<string>();
+        Assert.StartsWith($"[format('{{0}}{{1}}', reference('{Id(deployment.DataStorageAccount)}', ", url, StringComparison.Ordinal);
+        Assert.EndsWith($".primaryEndpoints.blob, '{DeploymentContainer}')]", url, StringComparison.Ordinal);
+        Assert.Contains(DeploymentContainer, deployment.ChildNames(ContainerType, deployment.DataStorageAccount));
+        Assert.Equal("UserAssignedIdentity", storage["authentication"]!["type"]!.GetValue<string>());
+        Assert.Equal(Id(deployment.Identity), storage["authentication"]!["userAssignedIdentityResourceId"]!.GetValue<string>());
+    }
+
+    [LinuxX64Fact]
+    public void Flex_app_is_Linux_dotnet_isolated_10_on_FC1_with_the_instance_limits_given()
+    {
+        var deployment = infra.Flex;
+        var config = deployment.FunctionApp["properties"]!["functionAppConfig"]!;
+
+        Assert.Equal("FC1", deployment.Plan["sku"]!["name"]!.GetValue<string>());
+        Assert.Equal("FlexConsumption", deployment.Plan["sku"]!["tier"]!.GetValue<string>());
+        Assert.True(deployment.Plan["properties"]!["reserved"]!.GetValue<bool>());
+        Assert.Equal("functionapp,linux", deployment.FunctionApp["kind"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("10.0", config["runtime"]!["version"]!.GetValue<string>());
+        Assert.Equal(InfraTemplateFixture.MaximumInstanceCount, config["scaleAndConcurrency"]!["maximumInstanceCount"]!.GetValue<int>());
+        Assert.Equal(InfraTemplateFixture.InstanceMemoryMB, config["scaleAndConcurrency"]!["instanceMemoryMB"]!.GetValue<int>());
+    }
+
+    [LinuxX64Fact]
+    public void Flex_Consumption_is_the_default_plan_with_40_instances_of_2048_MB()
+    {
+        var planSku = infra.CompiledTemplate["parameters"]!["planSku"]!;
+        var flexDefaults = infra.CompiledTemplate["parameters"]!;
+
+        Assert.Equal("FC1", planSku["defaultValue"]!.GetValue<string>());
+        Assert.Equal(["EP1", "EP2", "EP3", "FC1"], planSku["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(40, flexDefaults["maximumInstanceCount"]!["defaultValue"]!.GetValue<int>());
+        Assert.Equal(2048, flexDefaults["instanceMemoryMB"]!["defaultValue"]!.GetValue<int>());
+    }
+
+    [LinuxX64Fact]
+    public void Elastic_Premium_app_is_Windows_dotnet_10_with_its_content_share_and_a_burst_limit()
+    {
+        var deployment = infra.ElasticPremium;
+        var siteConfig = deployment.FunctionApp["properties"]!["siteConfig"]!;
+
+        Assert.Equal("ElasticPremium", deployment.Plan["sku"]!["tier"]!.GetValue<string>());
+        Assert.Equal("EP1", deployment.Plan["sku"]!["name"]!.GetValue<string>());
+        Assert.False(deployment.Plan["properties"]!["reserved"]!.GetValue<bool>());
+        Assert.Equal(3, deployment.Plan["properties"]!["maximumElasticWorkerCount"]!.GetValue<int>());
+        Assert.Equal("dotnet-isolated", deployment.AppSettings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("~4", deployment.AppSettings["FUNCTIONS_EXTENSION_VERSION"]);
+        Assert.Equal("v10.0", siteConfig["netFrameworkVersion"]!.GetValue<string>());
+        Assert.False(siteConfig["use32BitWorkerProcess"]!.GetValue<bool>());
+        Assert.Null(deployment.FunctionApp["properties"]!["functionAppConfig"]);
+        var share = deployment.OfType("Microsoft.Storage/storageAccounts/fileServices/shares").Single();
+        Assert.EndsWith($"/{deployment.AppSettings["WEBSITE_CONTENTSHARE"]}", Name(share), StringComparison.Ordinal);
+    }
+
+    [LinuxX64Fact]
+    public void Elastic_Premium_holds_one_account_key_in_the_content_share_setting_and_it_opens_only_the_content_account()
+    {
+        var deployment = infra.ElasticPremium;
+        var withKeys = deployment.AppSettings
             .Where(setting => setting.Value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
                 || setting.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase)
                 || setting.Value.Contains("SharedAccessSignature=", StringComparison.OrdinalIgnoreCase))
             .Select(setting => setting.Key);
-
         Assert.Equal([ContentShareSetting], withKeys);
-    }
 
-    [LinuxX64Theory]
-    [MemberData(nameof(Plans))]
-    public void Content_share_key_opens_its_own_account_never_the_data_account(string plan)
-    {
-        var deployment = Deployment(plan);
         var contentShare = deployment.AppSettings[ContentShareSetting];
         var dataAccount = Name(deployment.DataStorageAccount);
         var contentAccount = deployment.OfType(StorageAccountType).Single(account => Name(account) != dataAccount);
-
         // The value is still an expression: [format('…AccountName={0};AccountKey={1};…', '<account>', listKeys('<account id>', …)…)]
         Assert.Contains($"listKeys('{Id(contentAccount)}', ", contentShare, StringComparison.Ordinal);
         Assert.Contains($", '{Name(contentAccount)}', ", contentShare, StringComparison.Ordinal);
@@ -155,7 +247,7 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
 
     [LinuxX64Theory]
     [MemberData(nameof(Plans))]
-    public void AzureWebJobsStorage_connects_with_the_user_assigned_identity_to_the_data_account(string plan)
+    public void AzureWebJobsStorage_connects_with_the_user_assigned_identity_to_the_data_account_named_beside_its_URIs(string plan)
     {
         var deployment = Deployment(plan);
         var settings = deployment.AppSettings;
@@ -164,7 +256,9 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
         Assert.DoesNotContain(StorageNames.Connection, settings.Keys);
         Assert.DoesNotContain($"{StorageNames.Connection}__accountKey", settings.Keys, StringComparer.OrdinalIgnoreCase);
         Assert.Equal("managedidentity", settings[$"{StorageNames.Connection}__credential"]);
-        Assert.Equal($"[reference('{Id(deployment.Identity)}', '2023-01-31').clientId]", settings[$"{StorageNames.Connection}__clientId"]);
+        Assert.Equal($"[reference('{Id(deployment.Identity)}', '2024-11-30').clientId]", settings[$"{StorageNames.Connection}__clientId"]);
+        // Beside the URIs, against the host's start-up race (azure-functions-host issue 11787).
+        Assert.Equal(Name(deployment.DataStorageAccount), settings[$"{StorageNames.Connection}__accountName"]);
         foreach (var service in new[] { "blob", "queue", "table" })
         {
             var uri = settings[$"{StorageNames.Connection}__{service}ServiceUri"];
@@ -173,10 +267,43 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
         }
     }
 
+    [LinuxX64Theory]
+    [MemberData(nameof(Plans))]
+    public void The_cloud_parses_on_Event_Grid_events_of_the_data_account_and_disables_the_polling_parser(string plan)
+    {
+        var deployment = Deployment(plan);
+        var topic = deployment.OfType(SystemTopicType).Single();
+
+        Assert.Equal(Id(deployment.DataStorageAccount), topic["properties"]!["source"]!.GetValue<string>());
+        Assert.Equal("Microsoft.Storage.StorageAccounts", topic["properties"]!["topicType"]!.GetValue<string>());
+        Assert.Equal(Name(topic), deployment.Output("AZURE_RAW_PAGES_TOPIC_NAME"));
+        Assert.Equal(StorageNames.RawPagesContainer, deployment.Output("AZURE_RAW_PAGES_CONTAINER"));
+        Assert.Equal(ParsePage.OnEventName, deployment.Output("AZURE_PARSE_PAGE_FUNCTION"));
+        Assert.Equal("true", deployment.AppSettings[$"AzureWebJobs.{ParsePage.OnScanName}.Disabled"]);
+        Assert.False(deployment.AppSettings.ContainsKey($"AzureWebJobs.{ParsePage.OnEventName}.Disabled"));
+    }
+
+    [LinuxX64Theory]
+    [MemberData(nameof(Plans))]
+    public void Cloud_instances_share_per_host_politeness_and_serve_HTTPS_only_as_the_user_assigned_identity(string plan)
+    {
+        var deployment = Deployment(plan);
+        var app = deployment.FunctionApp;
+        var siteConfig = app["properties"]!["siteConfig"]!;
+
+        Assert.Equal("true", deployment.AppSettings["NewsIngest__SharedPoliteness__Enabled"]);
+        Assert.Equal("Disabled", siteConfig["ftpsState"]!.GetValue<string>());
+        Assert.Equal("1.2", siteConfig["minTlsVersion"]!.GetValue<string>());
+        Assert.True(app["properties"]!["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("UserAssigned", app["identity"]!["type"]!.GetValue<string>());
+        Assert.Equal([Id(deployment.Identity)], app["identity"]!["userAssignedIdentities"]!.AsObject().Select(entry => entry.Key));
+        Assert.StartsWith("[reference(", deployment.AppSettings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
+    }
+
     [LinuxX64Fact]
     public void FeedSchedule_and_the_feed_list_are_app_settings_taken_from_parameters()
     {
-        var settings = infra.Consumption.AppSettings;
+        var settings = infra.Flex.AppSettings;
 
         Assert.Equal(InfraTemplateFixture.FeedSchedule, settings["FeedSchedule"]);
         Assert.Equal(InfraTemplateFixture.FeedUrls, FeedSettings(settings));
@@ -191,46 +318,44 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
         Assert.Empty(FeedSettings(settings));
     }
 
-    [LinuxX64Theory]
-    [MemberData(nameof(Plans))]
-    public void Function_app_runs_dotnet_10_isolated_64_bit_on_Windows_over_HTTPS_only(string plan)
-    {
-        var deployment = Deployment(plan);
-        var app = deployment.FunctionApp;
-        var siteConfig = app["properties"]!["siteConfig"]!;
-
-        Assert.Equal("dotnet-isolated", deployment.AppSettings["FUNCTIONS_WORKER_RUNTIME"]);
-        Assert.Equal("~4", deployment.AppSettings["FUNCTIONS_EXTENSION_VERSION"]);
-        Assert.Equal("v10.0", siteConfig["netFrameworkVersion"]!.GetValue<string>());
-        Assert.False(siteConfig["use32BitWorkerProcess"]!.GetValue<bool>());
-        Assert.Equal("Disabled", siteConfig["ftpsState"]!.GetValue<string>());
-        Assert.Equal("1.2", siteConfig["minTlsVersion"]!.GetValue<string>());
-        Assert.True(app["properties"]!["httpsOnly"]!.GetValue<bool>());
-        Assert.False(deployment.Plan["properties"]!["reserved"]!.GetValue<bool>());
-        Assert.Equal("UserAssigned", app["identity"]!["type"]!.GetValue<string>());
-        Assert.Equal([Id(deployment.Identity)], app["identity"]!["userAssignedIdentities"]!.AsObject().Select(entry => entry.Key));
-        Assert.StartsWith("[reference(", deployment.AppSettings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
-    }
-
     [LinuxX64Fact]
-    public void Plan_is_Windows_Consumption_by_default_and_Elastic_Premium_on_request()
+    public void Location_parameter_carries_the_azd_location_metadata()
     {
-        Assert.Equal("Dynamic", infra.Consumption.Plan["sku"]!["tier"]!.GetValue<string>());
-        Assert.Equal("Y1", infra.Consumption.Plan["sku"]!["name"]!.GetValue<string>());
-        Assert.Equal("ElasticPremium", infra.ElasticPremium.Plan["sku"]!["tier"]!.GetValue<string>());
-        Assert.Equal("EP1", infra.ElasticPremium.Plan["sku"]!["name"]!.GetValue<string>());
+        var location = infra.CompiledTemplate["parameters"]!["location"]!;
+
+        Assert.Equal("location", location["metadata"]!["azd"]!["type"]!.GetValue<string>());
     }
 
     [LinuxX64Fact]
     public void Function_app_carries_the_azd_service_tag_of_azure_yaml()
     {
         var azureYaml = File.ReadAllLines(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
-        var tag = infra.Consumption.FunctionApp["tags"]!["azd-service-name"]!.GetValue<string>();
+        var tag = infra.Flex.FunctionApp["tags"]!["azd-service-name"]!.GetValue<string>();
 
         var servicesLine = Array.IndexOf(azureYaml, "services:");
         Assert.True(servicesLine >= 0, "azure.yaml has no services: section");
         Assert.Equal($"  {tag}:", azureYaml[servicesLine + 1]);
         Assert.Contains("    host: function", azureYaml);
+    }
+
+    [LinuxX64Fact]
+    public void Postdeploy_hooks_exist_for_sh_and_pwsh_and_read_only_outputs_main_bicep_declares()
+    {
+        var azureYaml = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
+        var outputs = infra.CompiledTemplate["outputs"]!.AsObject().Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("  postdeploy:", azureYaml, StringComparison.Ordinal);
+        foreach (var script in new[] { "infra/hooks/postdeploy.sh", "infra/hooks/postdeploy.ps1" })
+        {
+            Assert.Contains($"run: ./{script}", azureYaml, StringComparison.Ordinal);
+            var text = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, script));
+            var read = AzdValue().Matches(text).Select(match => match.Value).ToHashSet(StringComparer.Ordinal);
+            Assert.NotEmpty(read);
+            Assert.Subset(outputs, read);
+            Assert.Contains("runtime/webhooks/blobs?functionName=Host.Functions.", text, StringComparison.Ordinal);
+            Assert.Contains("systemKeys.blobs_extension", text, StringComparison.Ordinal);
+            Assert.Contains("Microsoft.Storage.BlobCreated", text, StringComparison.Ordinal);
+        }
     }
 
     [LinuxX64Fact]
@@ -245,9 +370,12 @@ public sealed class InfraTemplateTests(InfraTemplateFixture infra) : IClassFixtu
         Assert.Subset(supplied, required.ToHashSet(StringComparer.Ordinal));
     }
 
+    [GeneratedRegex(@"AZURE_[A-Z_]+")]
+    private static partial Regex AzdValue();
+
     private PredictedDeployment Deployment(string plan) => plan switch
     {
-        "Consumption" => infra.Consumption,
+        "Flex" => infra.Flex,
         "ElasticPremium" => infra.ElasticPremium,
         _ => throw new ArgumentOutOfRangeException(nameof(plan), plan, "Unknown plan."),
     };

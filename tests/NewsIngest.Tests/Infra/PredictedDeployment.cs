@@ -19,6 +19,7 @@ public sealed class PredictedDeployment
     public const string IdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
     public const string PlanType = "Microsoft.Web/serverfarms";
     public const string SiteType = "Microsoft.Web/sites";
+    public const string SystemTopicType = "Microsoft.EventGrid/systemTopics";
 
     private readonly JsonObject _outputs;
 
@@ -43,6 +44,9 @@ public sealed class PredictedDeployment
     public JsonObject Plan => Resources.Single(resource => Type(resource) == PlanType);
 
     public JsonObject Identity => Resources.Single(resource => Type(resource) == IdentityType);
+
+    /// <summary>Every predicted resource as JSON text, for checks that nothing anywhere mentions something.</summary>
+    public string Text => string.Join('\n', Resources.Select(resource => resource.ToJsonString()));
 
     public string Output(string name) =>
         _outputs[name]?.GetValue<string>() ?? throw new KeyNotFoundException($"The template has no output {name}.");
