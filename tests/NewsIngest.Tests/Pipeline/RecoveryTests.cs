@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Deduplication;
 using NewsIngest.Core.Pipeline;
 using NewsIngest.Core.Storage;
@@ -135,6 +137,22 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
         await function.Run(message, 2, CancellationToken.None);
 
         Assert.NotNull(await services.GetRequiredService<ArticleStore>().GetRowAsync(name, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("NewsIngest:Claims:Lease", "00:00:00")]
+    [InlineData("NewsIngest:Claims:Lease", "2.00:00:00")]
+    [InlineData("NewsIngest:Cycle:ReceiveVisibility", "00:00:00")]
+    public void A_lease_or_visibility_out_of_range_is_refused_at_start_up(string setting, string value)
+    {
+        using var services = TestServices.Create(azurite.ConnectionString, extra: new Dictionary<string, string?> { [setting] = value });
+
+        var refused = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = services.GetRequiredService<IOptions<ClaimOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<CycleOptions>>().Value;
+        });
+        Assert.Contains(setting.Split(':')[^1], refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<(LocalHttpServer Server, Uri[] Pages)> StartSiteAsync(int count)
