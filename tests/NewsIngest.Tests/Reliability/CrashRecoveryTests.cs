@@ -19,7 +19,8 @@ namespace NewsIngest.Tests.Reliability;
 /// </summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Seed = 20261203;
+    /// <summary>The fixed seed; <c>NEWSINGEST_CRASH_SEED</c> replaces it to explore other kill sequences by hand.</summary>
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("NEWSINGEST_CRASH_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261203;
     /// <summary>Runs while the site publishes; every third one lives, so work gets done between kills and the backlog drains.</summary>
     private const int Runs = 24;
     private const int Feeds = 2;
