@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsIngest.Cli.Commands;
+using NewsIngest.Cli.Errors;
 
 var root = new RootCommand("NewsIngest: news feeds in, clean structured articles out.")
 {
@@ -14,4 +15,4 @@ var root = new RootCommand("NewsIngest: news feeds in, clean structured articles
     PoisonCommand.Create(),
     BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliInvocation.RunAsync(root, args).ConfigureAwait(false);

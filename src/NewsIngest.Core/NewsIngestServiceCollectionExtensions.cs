@@ -26,8 +26,8 @@ public static class NewsIngestServiceCollectionExtensions
 
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.Feeds.All(f => f.IsAbsoluteUri && f.Scheme is "http" or "https"), "Every feed must be an absolute http(s) URL.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>();
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "Timeouts must be positive, the total at least one attempt.")

@@ -16,7 +16,7 @@ internal static class ArticlesCommand
     {
         var storage = StorageOption.Create();
         var site = new Option<string?>("--site") { Description = "Only articles of pages fetched from this host (e.g. www.example.fr), or dropped in a folder of that name, or dropped loose with a URL on that host." };
-        var since = new Option<DateTimeOffset?>("--since") { Description = "Only articles of this day or later (publication date, else the day the page was fetched)." };
+        var since = new Option<DateTimeOffset?>("--since") { CustomParser = DateArguments.Parse, Description = "Only articles of this day or later (publication date, else the day the page was fetched)." };
         var section = new Option<string?>("--section") { Description = "Only articles of this section (case-insensitive)." };
         var json = new Option<bool>("--json") { Description = "One JSON object per line with the full article fields." };
         var command = new Command("articles", "List the stored articles.") { storage, site, since, section, json };

@@ -11,6 +11,7 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>
+/// <c>newsingest bench feeds</c>: see <see cref="NestedFeedBench"/>.
 /// <c>newsingest bench ingest</c>: the whole pipeline (feed → queue → pages → raw blobs → parse → article blobs and table) over a
 /// local site of N pages, against the storage ceiling of the same writes in a bare loop, in one run.
 /// </summary>
@@ -23,7 +24,11 @@ internal static class BenchCommand
         var storage = StorageOption.Create();
         var ingest = new Command("ingest", "Pages per second of the whole pipeline through storage, and of a bare loop of the same writes (the ceiling).") { pages, concurrency, storage };
         ingest.SetAction((parse, ct) => RunAsync(parse.GetValue(pages), parse.GetValue(concurrency), parse.GetValue(storage), ct));
-        return new Command("bench", "Benchmarks.") { ingest };
+        var levels = new Option<int[]>("--levels") { Description = "Nesting depths of the feeds to read.", DefaultValueFactory = _ => [10_000, 20_000, 80_000, 600_000], AllowMultipleArgumentsPerToken = true };
+        var baselineMax = new Option<int>("--baseline-max") { Description = "Deepest feed the quadratic XDocument baseline is run on.", DefaultValueFactory = _ => 20_000 };
+        var feeds = new Command("feeds", "Seconds to read deeply nested feeds, against loading them whole with XDocument (the reader before issue 10).") { levels, baselineMax };
+        feeds.SetAction(parse => NestedFeedBench.Run(parse.GetValue(levels)!, parse.GetValue(baselineMax)));
+        return new Command("bench", "Benchmarks.") { ingest, feeds };
     }
 
     private static async Task<int> RunAsync(int pages, int concurrency, string? storageOption, CancellationToken cancellationToken)

@@ -20,28 +20,39 @@ internal static class DropCommand
 
     private static async Task<int> RunAsync(string? storageOption, string[] files, CancellationToken cancellationToken)
     {
+        var pages = PageArguments.Expand(files);
         await using var lease = await StorageLease.AcquireAsync(storageOption, cancellationToken).ConfigureAwait(false);
-        if (lease.IsTemporary)
-        {
-            await Console.Error.WriteLineAsync("Warning: no running storage was found; the pages go to a temporary Azurite that stops when this command ends.").ConfigureAwait(false);
-        }
 
         await using var services = CliServices.Create(lease.ConnectionString);
         var store = services.GetRequiredService<RawPageStore>();
-        foreach (var path in files)
+        var failures = 0;
+        foreach (var (path, file) in pages)
         {
-            foreach (var file in PageFiles.Expand([path]))
+            // The blob is the page as a person would upload it: decompressed, no metadata, named after the file —
+            // under the folder's name and sub-folders when a folder is dropped, as Storage Explorer's folder upload
+            // does, so two pages both called page.html never overwrite each other.
+            var name = BlobName(path, file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
+            byte[] content;
+            try
             {
-                // The blob is the page as a person would upload it: decompressed, no metadata, named after the file —
-                // under the folder's name and sub-folders when a folder is dropped, as Storage Explorer's folder upload
-                // does, so two pages both called page.html never overwrite each other.
-                var name = BlobName(path, file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file);
-                await store.DropAsync(name, PageFiles.ReadBytes(file), cancellationToken).ConfigureAwait(false);
-                Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{name}");
+                content = PageFiles.ReadBytes(file);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                // One unreadable file is that file's problem: the rest of the folder still goes up.
+                failures++;
+                var reason = PageFiles.HasUndecodableName(file)
+                    ? "its name is not valid UTF-8 (the bad bytes show as \uFFFD); rename it and drop it again"
+                    : ex.Message;
+                await Console.Error.WriteLineAsync($"{file}: not uploaded: {reason}").ConfigureAwait(false);
+                continue;
+            }
+
+            var stored = await store.DropAsync(name, content, cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine($"{StorageNames.RawPagesContainer}/{stored}");
         }
 
-        return 0;
+        return failures == 0 ? 0 : 1;
     }
 
     private static string BlobName(string argument, string file)

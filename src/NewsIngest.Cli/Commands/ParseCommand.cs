@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsIngest.Cli.Errors;
 using NewsIngest.Core.Articles;
+using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Extraction;
 using NewsIngest.Core.Pages;
+using NewsIngest.Core.Pipeline;
 
 namespace NewsIngest.Cli.Commands;
 
@@ -23,23 +26,22 @@ internal static class ParseCommand
     {
         var extractor = new ArticleExtractor();
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
+        var maxNestingDepth = new ParseOptions().MaxNestingDepth;
         var failures = 0;
-        List<string> files;
-        try
-        {
-            files = [.. PageFiles.Expand(paths)];
-        }
-        catch (FileNotFoundException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-
-        foreach (var file in files)
+        foreach (var (_, file) in PageArguments.Expand(paths))
         {
             try
             {
-                var article = extractor.Extract(PageFiles.ReadBytes(file), new PageContext(url));
+                var bytes = PageFiles.ReadBytes(file);
+                // The guard ParsePage has: AngleSharp's tree building is quadratic in the nesting (100,000 levels: 51 s).
+                if (MarkupDepth.Refusal(bytes, maxNestingDepth) is { } tooDeep)
+                {
+                    failures++;
+                    Console.Error.WriteLine($"{file}: rejected ({tooDeep.Status}): {tooDeep.Reason}");
+                    continue;
+                }
+
+                var article = extractor.Extract(bytes, new PageContext(url));
                 var node = ArticleJson.ToNode(article);
                 node.Insert(0, "file", file);
                 Console.Out.WriteLine(node.ToJsonString(options));
@@ -51,6 +53,6 @@ internal static class ParseCommand
             }
         }
 
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 }

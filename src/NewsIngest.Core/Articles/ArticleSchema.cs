@@ -16,7 +16,7 @@ public static class ArticleSchema
     /// The version of the extraction rules. Raise it whenever the extractor's output may change: <c>newsingest reparse</c>
     /// counts a page as "unchanged" only when its row records this version and the raw blob's current ETag.
     /// </summary>
-    public const string ExtractorVersion = "1";
+    public const string ExtractorVersion = "2";
 
     public const string SchemaVersionProperty = "schemaVersion";
 

@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace NewsIngest.Core.Feeds;
 
 /// <summary>
@@ -9,30 +7,26 @@ namespace NewsIngest.Core.Feeds;
 /// </summary>
 internal static class SitemapReader
 {
-    public static FeedDocument ReadUrlSet(XElement root, Uri feedUrl)
+    /// <summary>The articles of a urlset, from its <c>&lt;url&gt;</c> entries.</summary>
+    public static FeedDocument ReadUrlSet(IEnumerable<FeedElement> urls, Uri feedUrl)
     {
-        var items = Children(root, "url").Select(url =>
+        var items = urls.Select(url =>
         {
-            var news = Children(url, "news").FirstOrDefault();
-            return FeedReader.CreateItem(Child(url, "loc"), feedUrl, news is null ? null : Child(news, "title"),
-                (news is null ? null : Child(news, "publication_date")) ?? Child(url, "lastmod"), id: null);
+            var news = url.Child("news");
+            return FeedReader.CreateItem(url.ChildValue("loc"), feedUrl, news?.ChildValue("title"),
+                news?.ChildValue("publication_date") ?? url.ChildValue("lastmod"), id: null);
         });
         return new FeedDocument(FeedKind.Sitemap, items.OfType<FeedItem>().ToList(), []);
     }
 
-    public static FeedDocument ReadIndex(XElement root, Uri feedUrl)
+    /// <summary>The child sitemaps of an index, from its <c>&lt;sitemap&gt;</c> entries, newest first.</summary>
+    public static FeedDocument ReadIndex(IEnumerable<FeedElement> sitemaps, Uri feedUrl)
     {
-        var children = Children(root, "sitemap")
-            .Select(sitemap => FeedReader.CreateItem(Child(sitemap, "loc"), feedUrl, null, Child(sitemap, "lastmod"), id: null))
+        var children = sitemaps
+            .Select(sitemap => FeedReader.CreateItem(sitemap.ChildValue("loc"), feedUrl, null, sitemap.ChildValue("lastmod"), id: null))
             .OfType<FeedItem>()
             .OrderByDescending(child => child.Published ?? DateTimeOffset.MinValue)
             .ToList();
         return new FeedDocument(FeedKind.SitemapIndex, [], children);
     }
-
-    private static IEnumerable<XElement> Children(XElement element, string localName) =>
-        element.Elements().Where(e => e.Name.LocalName == localName);
-
-    private static string? Child(XElement element, string localName) =>
-        Children(element, localName).FirstOrDefault()?.Value;
 }

@@ -48,6 +48,13 @@ public static class PageFiles
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// True for a file listed in a folder but whose name is not valid UTF-8: .NET shows its bad bytes as U+FFFD, and that
+    /// name opens nothing, so the file cannot be read under any name .NET can give it.
+    /// </summary>
+    public static bool HasUndecodableName(string path) =>
+        Path.GetFileName(path ?? throw new ArgumentNullException(nameof(path))).Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(path);
+
     private static bool IsPageFile(string path) =>
         PageExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 }

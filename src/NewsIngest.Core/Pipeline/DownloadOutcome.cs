@@ -14,4 +14,10 @@ public enum DownloadOutcome
 
     /// <summary>Stored by an earlier run that stopped before its parse was recorded: parsed now, without downloading it again.</summary>
     Recovered,
+
+    /// <summary>Failed for now (network, 5xx) and queued again: a later delivery retries it, the last one poisons it.</summary>
+    Retrying,
+
+    /// <summary>Failed on its last delivery: moved to the poison queue with the reason (<c>newsingest poison</c>).</summary>
+    Failed,
 }

@@ -48,7 +48,10 @@ public sealed partial class FeedPoller(
         await Parallel.ForEachAsync(options.Value.Feeds, new ParallelOptions { MaxDegreeOfParallelism = FeedConcurrency, CancellationToken = cancellationToken },
             (feedUrl, ct) => new ValueTask(PollFeedAsync(feedUrl, run, allowIndex: true, ct))).ConfigureAwait(false);
 
-        return new FeedPollSummary(options.Value.Feeds.Count, run.NotModified, run.Failed, run.Enqueued.Count, run.Duplicates, [.. run.Enqueued]);
+        return new FeedPollSummary(options.Value.Feeds.Count, run.NotModified, run.Failed, run.Enqueued.Count, run.Duplicates, [.. run.Enqueued])
+        {
+            RefusedFeeds = [.. run.Refused],
+        };
     }
 
     private async Task PollFeedAsync(Uri feedUrl, PollRun run, bool allowIndex, CancellationToken cancellationToken)
@@ -65,7 +68,17 @@ public sealed partial class FeedPoller(
         var document = ReadDocument(feedUrl, result);
         if (document is null)
         {
-            Interlocked.Increment(ref run.Failed);
+            // Counted for the configured feeds only (allowIndex), so the count compares with Feeds: a run whose every feed
+            // failed read nothing. A failing child sitemap of an index that was read is logged, not counted.
+            if (allowIndex)
+            {
+                if (result.Status == FetchStatus.Refused && (result.FinalUrl ?? feedUrl).Scheme is "http" or "https")
+                {
+                    run.Refused.Enqueue(feedUrl);
+                }
+
+                Interlocked.Increment(ref run.Failed);
+            }
             return;
         }
 
@@ -216,6 +229,8 @@ public sealed partial class FeedPoller(
         public int Duplicates;
 
         public System.Collections.Concurrent.ConcurrentQueue<PageRequest> Enqueued { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<Uri> Refused { get; } = new();
 
         /// <summary>True the first time this run meets a canonical URL (two feeds of one run listing one article).</summary>
         public bool SeenFirst(Uri canonical) => _seen.TryAdd(canonical.AbsoluteUri, true);

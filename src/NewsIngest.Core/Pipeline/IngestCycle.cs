@@ -59,6 +59,10 @@ public sealed partial class IngestCycle(
             Rejected = counts.Rejected,
             Skipped = counts.Skipped,
             Duplicates = counts.Duplicates,
+            FailedFeeds = poll.FailedFeeds,
+            Failed = counts.Failed,
+            Retrying = counts.Retrying,
+            RefusedFeeds = poll.RefusedFeeds,
             StoredPages = [.. counts.Stored],
         };
     }
@@ -137,11 +141,13 @@ public sealed partial class IngestCycle(
             if (message.DequeueCount >= MaxDequeueCount)
             {
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref counts.Failed);
             }
             else
             {
                 // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
                 await ForgetIfGoneAsync(() => storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                Interlocked.Increment(ref counts.Retrying);
             }
 
             return;
@@ -174,6 +180,12 @@ public sealed partial class IngestCycle(
                 break;
             case { Outcome: DownloadOutcome.Skipped }:
                 Interlocked.Increment(ref counts.Skipped);
+                break;
+            case { Outcome: DownloadOutcome.Retrying }:
+                Interlocked.Increment(ref counts.Retrying);
+                break;
+            case { Outcome: DownloadOutcome.Failed }:
+                Interlocked.Increment(ref counts.Failed);
                 break;
         }
     }
@@ -220,6 +232,8 @@ public sealed partial class IngestCycle(
         public int Rejected;
         public int Skipped;
         public int Duplicates;
+        public int Failed;
+        public int Retrying;
 
         public ConcurrentQueue<string> Stored { get; } = new();
     }

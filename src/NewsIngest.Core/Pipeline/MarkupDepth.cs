@@ -32,6 +32,15 @@ public static class MarkupDepth
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Null when the page nests at most <paramref name="maxDepth"/> levels; otherwise the <see cref="RejectionStatus.TooDeep"/>
+    /// refusal that ParsePage records and <c>newsingest parse</c> reports.
+    /// </summary>
+    public static (string Status, string Reason)? Refusal(ReadOnlySpan<byte> html, int maxDepth) =>
+        Estimate(html, stopAt: maxDepth + 1) > maxDepth
+            ? (RejectionStatus.TooDeep, $"The markup nests more than {maxDepth} levels deep.")
+            : null;
+
     /// <summary>The deepest nesting seen; stops counting once <paramref name="stopAt"/> is reached.</summary>
     public static int Estimate(ReadOnlySpan<byte> html, int stopAt = int.MaxValue)
     {

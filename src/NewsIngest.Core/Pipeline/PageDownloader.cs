@@ -87,6 +87,7 @@ public sealed partial class PageDownloader(
             {
                 LogSplit(logger, page.Url, ex.Message);
                 await storage.PageRequests.SendMessageAsync(page.ToJson(), visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+                results.Add(new PageDownload(DownloadOutcome.Retrying));
             }
         }
 

@@ -69,9 +69,9 @@ public sealed partial class PageProcessor(
             return await RejectAsync(page, problem.Status, problem.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        if (MarkupDepth.Estimate(page.Content.Span, stopAt: limits.MaxNestingDepth + 1) > limits.MaxNestingDepth)
+        if (MarkupDepth.Refusal(page.Content.Span, limits.MaxNestingDepth) is { } tooDeep)
         {
-            return await RejectAsync(page, RejectionStatus.TooDeep, $"The markup nests more than {limits.MaxNestingDepth} levels deep.", cancellationToken).ConfigureAwait(false);
+            return await RejectAsync(page, tooDeep.Status, tooDeep.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         Article article;

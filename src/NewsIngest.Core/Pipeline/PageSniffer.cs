@@ -11,10 +11,13 @@ public static class PageSniffer
 
     private static ReadOnlySpan<byte> Utf16Be => [0xFE, 0xFF];
 
+    /// <summary>ASCII whitespace and a UTF-8 byte-order mark: a page of nothing else is empty, in any mix or order.</summary>
+    private static ReadOnlySpan<byte> Blank => [(byte)' ', (byte)'\t', (byte)'\n', (byte)'\r', 0x0C, 0x0B, 0xEF, 0xBB, 0xBF];
+
     /// <summary>Null when the bytes may be HTML; otherwise the rejection status and reason.</summary>
     public static (string Status, string Reason)? Classify(ReadOnlySpan<byte> content)
     {
-        if (content.IsEmpty || content.Trim((byte)' ').Trim("\r\n\t"u8).IsEmpty)
+        if (content.TrimStart(Blank).IsEmpty)
         {
             return (RejectionStatus.Empty, "The page is empty.");
         }

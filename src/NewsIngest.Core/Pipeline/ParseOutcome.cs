@@ -11,4 +11,10 @@ public enum ParseOutcome
 
     /// <summary>Nothing to do: already stored from this raw version by the current extractor (reparse), or the blob is gone.</summary>
     Unchanged,
+
+    /// <summary>
+    /// <c>reparse</c> only: storage refused one of the page's requests with an error that is the page's, not an outage (a 4xx);
+    /// logged, recorded as a <see cref="RejectionStatus.StorageFailed"/> rejection, and tried again by the next reparse.
+    /// </summary>
+    Failed,
 }

@@ -20,4 +20,10 @@ public static class RejectionStatus
 
     /// <summary>The page parsed but holds no article text.</summary>
     public const string NoArticle = "no-article";
+
+    /// <summary>
+    /// Storage refused a request of this page (a 4xx, not an outage) during <c>reparse</c>. Recorded without the raw ETag, so
+    /// the next reparse tries the page again rather than counting it unchanged.
+    /// </summary>
+    public const string StorageFailed = "storage-failed";
 }

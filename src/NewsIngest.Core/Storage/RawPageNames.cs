@@ -15,6 +15,37 @@ public static class RawPageNames
         return $"{canonical.Host}/{hash}.html";
     }
 
-    /// <summary>The article JSON blob of a raw page: the same name with <c>.json</c> added.</summary>
-    public static string ArticleBlobFor(string rawPageName) => rawPageName + ".json";
+    /// <summary>
+    /// The blob name of a page dropped by hand: a backslash is a folder separator, as in a Windows path (and as storage already
+    /// treated it: a blob named <c>a\b.html</c> came back as <c>a/b.html</c>), so <c>a\b.html</c> is stored, reported and
+    /// partitioned as <c>a/b.html</c>, in the folder (site) <c>a</c>.
+    /// </summary>
+    public static string ForDrop(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return name.Replace('\\', '/');
+    }
+
+    /// <summary>A blob name holds at most 1,024 characters.</summary>
+    public const int MaxBlobNameLength = 1024;
+
+    private const string JsonExtension = ".json";
+
+    /// <summary>
+    /// The article JSON blob of a raw page: the same name with <c>.json</c> added. A raw name too long for that (over 1,019
+    /// characters) keeps its first characters, then <c>~</c>, the SHA-256 of the whole name and <c>.json</c>: 1,024 characters.
+    /// </summary>
+    public static string ArticleBlobFor(string rawPageName)
+    {
+        ArgumentNullException.ThrowIfNull(rawPageName);
+        if (rawPageName.Length + JsonExtension.Length <= MaxBlobNameLength)
+        {
+            return rawPageName + JsonExtension;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawPageName)));
+        var keep = MaxBlobNameLength - 1 - hash.Length - JsonExtension.Length;
+        keep = char.IsHighSurrogate(rawPageName[keep - 1]) ? keep - 1 : keep;
+        return $"{rawPageName[..keep]}~{hash}{JsonExtension}";
+    }
 }

@@ -47,11 +47,16 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         }
     }
 
-    /// <summary>Uploads a page with no metadata, exactly as a person dropping a file into the container would.</summary>
-    public async Task DropAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads a page with no metadata, exactly as a person dropping a file into the container would, under
+    /// <see cref="RawPageNames.ForDrop"/> of <paramref name="name"/>: the name it returns is the name stored.
+    /// </summary>
+    public async Task<string> DropAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
+        var stored = RawPageNames.ForDrop(name);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await storage.RawPages.GetBlobClient(stored).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>

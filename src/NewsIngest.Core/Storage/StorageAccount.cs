@@ -26,8 +26,19 @@ public sealed class StorageAccount
 
     public TableServiceClient Tables { get; }
 
-    /// <summary>The queue client options: base64 messages, as the Functions queue trigger expects by default.</summary>
-    public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    /// <summary>
+    /// The storage REST version every client sends, pinned rather than the SDK's newest: Azure accepts it, and so does any
+    /// Azurite from 3.35 on started without <c>--skipApiVersionCheck</c> (by hand, by the VS Code extension, from a
+    /// container). The SDK's default (2026-10-06 in Azure.Storage.Blobs 12.30) is refused by every Azurite released so far.
+    /// Raise it only together with the Azurite pinned in package.json.
+    /// </summary>
+    public const string ApiVersion = "2025-11-05";
+
+    /// <summary>The blob client options: the pinned <see cref="ApiVersion"/>.</summary>
+    public static BlobClientOptions BlobOptions => new(BlobClientOptions.ServiceVersion.V2025_11_05);
+
+    /// <summary>The queue client options: the pinned <see cref="ApiVersion"/>; base64 messages, as the Functions queue trigger expects by default.</summary>
+    public static QueueClientOptions QueueOptions => new(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
 
     /// <summary>
     /// Clients for a connection string. <paramref name="configureClients"/> adjusts the three clients' options alike
@@ -36,7 +47,7 @@ public sealed class StorageAccount
     public static StorageAccount FromConnectionString(string connectionString, Action<ClientOptions>? configureClients = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var blobOptions = new BlobClientOptions();
+        var blobOptions = BlobOptions;
         var queueOptions = QueueOptions;
         var tableOptions = new TableClientOptions();
         configureClients?.Invoke(blobOptions);
@@ -64,7 +75,7 @@ public sealed class StorageAccount
         var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table");
         TokenCredential credential = factory.CreateTokenCredential(section);
         return new StorageAccount(
-            new BlobServiceClient(blobUri, credential),
+            new BlobServiceClient(blobUri, credential, BlobOptions),
             new QueueServiceClient(queueUri, credential, QueueOptions),
             new TableServiceClient(tableUri, credential));
     }

@@ -62,4 +62,28 @@ public sealed class ParseCommandTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("/nonexistent/page.html", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Parse_reports_a_page_nested_too_deep_as_rejected_and_still_parses_the_other_files()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsingest-parse-deep-");
+        try
+        {
+            const int levels = 100_000;
+            var deep = Path.Combine(folder.FullName, "a-deep.html");
+            await File.WriteAllTextAsync(deep, "<html><body>" + string.Concat(Enumerable.Repeat("<div>", levels)) + "texte" + string.Concat(Enumerable.Repeat("</div>", levels)) + "</body></html>");
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "b-seed.html"), SeedPage.Html);
+
+            var (exitCode, output, error) = await CliProcess.RunAsync("parse", folder.FullName);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"{deep}: rejected (too-deep): The markup nests more than 1000 levels deep.", error, StringComparison.Ordinal);
+            var parsed = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(SeedPage.Title, (string?)JsonNode.Parse(parsed)!["title"]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -39,7 +39,7 @@ public sealed class ArticleFieldsTests
         var ogOnly = PageBuilder.Article(head: "<meta property=\"og:url\" content=\"https://example.org/b\">");
         Assert.Equal("https://example.org/a", Extractor.Extract(canonical, new PageContext(fetched)).Url);
         Assert.Equal("https://example.org/b", Extractor.Extract(ogOnly, new PageContext(fetched)).Url);
-        Assert.Equal(fetched.AbsoluteUri, Extractor.Extract(PageBuilder.Article(), new PageContext(fetched)).Url);
+        Assert.Equal("https://example.org/fetched", Extractor.Extract(PageBuilder.Article(), new PageContext(fetched)).Url); // canonicalised
     }
 
     [Fact]

@@ -169,4 +169,113 @@ public sealed class FeedReaderTests
         Assert.NotNull(atom03[0].Published);
         Assert.Equal(new Uri("https://news.example/a/3"), Assert.Single(rss090).Link);
     }
+
+    [Fact]
+    public void A_feed_nested_deeper_than_the_limit_is_refused_for_its_depth()
+    {
+        const int levels = 100_000;
+        var xml = "<rss><channel><item><link>https://news.example/a/1</link><description>"
+            + string.Concat(Enumerable.Repeat("<x>", levels)) + string.Concat(Enumerable.Repeat("</x>", levels))
+            + "</description></item></channel></rss>";
+
+        var error = Assert.Throws<FeedFormatException>(() => Read(xml));
+
+        Assert.Contains($"more than {FeedReader.MaxNestingDepth} levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_outside_the_items_counts_against_the_limit_too()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<x>", FeedReader.MaxNestingDepth)) + string.Concat(Enumerable.Repeat("</x>", FeedReader.MaxNestingDepth));
+        Assert.Throws<FeedFormatException>(() => Read($"<feed xmlns=\"http://www.w3.org/2005/Atom\"><extension>{deep}</extension></feed>"));
+    }
+
+    [Fact]
+    public void An_item_with_nesting_within_the_limit_is_read_with_the_text_of_its_nested_markup()
+    {
+        const int levels = 200; // rss, channel, item, title and 200 levels: within the limit
+        var title = string.Concat(Enumerable.Repeat("<b>", levels)) + "Titre" + string.Concat(Enumerable.Repeat("</b>", levels));
+        var item = Assert.Single(Read($"<rss><channel><item><title>{title}</title><link>https://news.example/a/1</link></item></channel></rss>"));
+        Assert.Equal("Titre", item.Title);
+    }
+
+    [Fact]
+    public void A_feed_that_nests_without_end_is_refused_after_its_first_kilobytes_are_read()
+    {
+        // Endless "<x>" after the item: a reader that loads the whole document first reads until the stream's tripwire.
+        using var content = new EndlessNestingStream("<rss><channel><item><link>https://news.example/a/1</link>"u8.ToArray(), tripwire: 8 * 1024 * 1024);
+
+        var error = Assert.Throws<FeedFormatException>(() => FeedReader.Read(content, FeedUrl));
+
+        Assert.Contains("levels deep", error.Message, StringComparison.Ordinal);
+        Assert.InRange(content.BytesRead, 1, 64 * 1024);
+    }
+
+    [Fact]
+    public void Items_are_read_the_same_from_a_stream_that_cannot_seek_with_junk_split_across_reads()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF, (byte)'\n', 0xEF, 0xBB, 0xBF }
+            .Concat("<rss><channel><item><link>https://news.example/a/1</link></item></channel></rss>"u8.ToArray()).ToArray();
+        using var content = new TrickleStream(bytes);
+        Assert.Equal(new Uri("https://news.example/a/1"), Assert.Single(FeedReader.Read(content, FeedUrl)).Link);
+    }
+
+    /// <summary>A forward-only stream of a prefix then "&lt;x&gt;" forever; throws past the tripwire so a regression fails, not hangs.</summary>
+    private sealed class EndlessNestingStream(byte[] prefix, long tripwire) : ForwardOnlyStream
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (BytesRead > tripwire)
+            {
+                throw new InvalidOperationException($"Read {BytesRead} bytes of an endless feed.");
+            }
+
+            for (var i = 0; i < count; i++, BytesRead++)
+            {
+                buffer[offset + i] = BytesRead < prefix.Length ? prefix[BytesRead] : "<x>"u8[(int)((BytesRead - prefix.Length) % 3)];
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>A forward-only stream that hands out its bytes two at a time, as a slow network would.</summary>
+    private sealed class TrickleStream(byte[] bytes) : ForwardOnlyStream
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 2), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>A stream that can only be read forward, as a network response is.</summary>
+    private abstract class ForwardOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -1,10 +1,12 @@
-using NewsIngest.Core.Hosting;
+using NewsIngest.Cli.Hosting;
 
 namespace NewsIngest.Tests.Infrastructure;
 
 /// <summary>
 /// One Azurite for the test run: the one named by NEWSINGEST_TEST_STORAGE (a connection string) when set,
-/// else a fresh in-memory Azurite from the repository's node_modules on free loopback ports, stopped at the end.
+/// else a fresh in-memory Azurite from the repository's node_modules on free loopback ports, stopped at the end. It is
+/// started without <c>--skipApiVersionCheck</c>, as people usually start Azurite, so every test also proves that the
+/// storage clients' pinned API version is one Azurite accepts.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {

@@ -37,6 +37,29 @@ public sealed class FeedPollerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_feed_nested_100000_levels_deep_is_refused_while_the_other_feeds_articles_are_all_fetched()
+    {
+        const int levels = 100_000;
+        var routes = new Dictionary<string, (string, byte[])>();
+        await using var server = await LocalHttpServer.StartAsync(routes);
+        routes["/good.html"] = ("text/html", SeedPage.Html);
+        routes["/deep.html"] = ("text/html", SeedPage.Html);
+        routes["/good.xml"] = ("application/rss+xml", FeedBuilder.Rss(server.Url("/good.html")));
+        routes["/deep.xml"] = ("application/rss+xml", Encoding.UTF8.GetBytes(
+            $"<rss version=\"2.0\"><channel><item><link>{server.Url("/deep.html")}</link><description>"
+            + string.Concat(Enumerable.Repeat("<x>", levels)) + string.Concat(Enumerable.Repeat("</x>", levels))
+            + "</description></item></channel></rss>"));
+        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/deep.xml"), server.Url("/good.xml")]);
+
+        var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, summary.NewItems);
+        Assert.Equal(1, summary.Fetched);
+        Assert.Contains("/good.html", server.RequestedPaths);
+        Assert.DoesNotContain("/deep.html", server.RequestedPaths);
+    }
+
+    [Fact]
     public async Task Many_slow_feeds_are_polled_in_parallel_so_the_timer_run_takes_seconds_not_minutes()
     {
         await using var server = await LocalHttpServer.StartAsync(async context =>

@@ -14,6 +14,8 @@ public sealed class PageProcessorTests(AzuriteFixture azurite)
     public static TheoryData<string, byte[], string> BadPages => new()
     {
         { "empty", [], "empty" },
+        { "whitespace", Encoding.UTF8.GetBytes("\uFEFF \n \t\r\n  \n"), "empty" },
+        { "a-word", Encoding.UTF8.GetBytes("<p>hi</p>"), "no-article" },
         { "pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "not-html" },
         { "jpeg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46], "not-html" },
         { "text", Encoding.UTF8.GetBytes("plain text, no markup at all"), "not-html" },
@@ -118,8 +120,8 @@ public sealed class PageProcessorTests(AzuriteFixture azurite)
         // Nothing listens on this port: every storage call fails, as when the account is unreachable.
         var deadPort = FreePort();
         await using var services = TestServices.Create(
-            NewsIngest.Core.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort),
-            configure: s => s.AddSingleton(Faults.FastFailingAccount(NewsIngest.Core.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort))));
+            NewsIngest.Cli.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort),
+            configure: s => s.AddSingleton(Faults.FastFailingAccount(NewsIngest.Cli.Hosting.AzuriteProcess.ConnectionStringFor(deadPort, deadPort, deadPort))));
         var blob = services.GetRequiredService<StorageClients>().RawPages.GetBlobClient("down/page.html");
 
         await Assert.ThrowsAnyAsync<Exception>(() => services.GetRequiredService<PageProcessor>().ProcessAsync(blob, CancellationToken.None));

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using NewsIngest.Core.Hosting;
+using NewsIngest.Cli.Hosting;
 using NewsIngest.Core.Pipeline;
 using NewsIngest.Core.Storage;
 using NewsIngest.Tests.Infrastructure;

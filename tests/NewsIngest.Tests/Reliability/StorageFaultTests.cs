@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using NewsIngest.Core.Hosting;
+using NewsIngest.Cli.Hosting;
 using NewsIngest.Core.Pipeline;
 using NewsIngest.Core.Storage;
 using NewsIngest.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using NewsIngest.Core.Extraction.Dom;
+using NewsIngest.Core.Urls;
 
 namespace NewsIngest.Core.Extraction.Metadata;
 
@@ -40,7 +41,7 @@ internal static class PageFields
         return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
-    /// <summary>rel=canonical, else og:url, else the fetch URL; made absolute against the fetch URL.</summary>
+    /// <summary>The first rel=canonical and the og:url, judged by <see cref="ArticleUrlRule"/> against the fetch URL.</summary>
     public static string? Url(MetadataContext c)
     {
         string? canonical = null;
@@ -57,16 +58,7 @@ internal static class PageFields
             }
         }
 
-        foreach (var candidate in new[] { canonical, Clean(c.Meta.First("og:url")) })
-        {
-            var absolute = Absolute(candidate, c.Page.Url);
-            if (absolute is not null)
-            {
-                return absolute;
-            }
-        }
-
-        return c.Page.Url?.AbsoluteUri;
+        return ArticleUrlRule.Resolve(c.Page.Url, [canonical, Clean(c.Meta.First("og:url"))]);
     }
 
     public static string? Description(MetadataContext c) =>

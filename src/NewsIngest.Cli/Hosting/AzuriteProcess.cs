@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NewsIngest.Core.Hosting;
+namespace NewsIngest.Cli.Hosting;
 
 /// <summary>
 /// A local Azurite (blob, queue and table emulator) started from the repository's <c>node_modules</c>, on loopback, for
 /// tests and the offline demo. In memory by default: disposing it stops it and its data is gone. Given a folder, it keeps
 /// its data there, so a test can stop it and start it again on the same ports and find everything written before.
 /// </summary>
-public sealed partial class AzuriteProcess : IAsyncDisposable
+internal sealed partial class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>
     /// Azurite's fixed development account key, published in its documentation: a well-known value, not a secret,
@@ -57,9 +57,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts Azurite; port 0 picks free ports. <paramref name="location"/>: a folder to keep the data in, instead of
-    /// memory. Returns once all three services listen.
+    /// memory. <paramref name="skipApiVersionCheck"/>: accept any storage API version, as <c>npm run azurite</c> does; off
+    /// by default, so the tests prove the clients' pinned version works with an Azurite started as people usually start it.
+    /// Returns once all three services listen.
     /// </summary>
-    public static async Task<AzuriteProcess> StartAsync(string executable, int blobPort = 0, int queuePort = 0, int tablePort = 0, string? location = null, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteProcess> StartAsync(string executable, int blobPort = 0, int queuePort = 0, int tablePort = 0, string? location = null, bool skipApiVersionCheck = false, CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -68,9 +70,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        foreach (var argument in persistence.Concat(
+        string[] versionCheck = skipApiVersionCheck ? ["--skipApiVersionCheck"] : [];
+        foreach (var argument in persistence.Concat(versionCheck).Concat(
                  [
-                     "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--loose", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
