@@ -31,6 +31,8 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout >= o.AttemptTimeout, "Timeouts must be positive, the total at least one attempt.")
+            .Validate(o => o.RequestTimeout >= o.TotalTimeout && o.RequestTimeout <= TimeSpan.FromMinutes(10), "RequestTimeout must be at least TotalTimeout (it bounds the headers and the body) and at most 10 minutes (the function timeout).")
+            .Validate(o => o.RobotsTxtFailureBackoff > TimeSpan.Zero && o.RobotsTxtFailureMaxBackoff >= o.RobotsTxtFailureBackoff && o.RobotsTxtFailureMaxBackoff <= o.RobotsTxtCacheDuration, "RobotsTxtFailureBackoff must be positive, RobotsTxtFailureMaxBackoff at least that and at most RobotsTxtCacheDuration.")
             .Validate(o => o.MinDelayPerHost >= TimeSpan.Zero && o.MaxCrawlDelay >= TimeSpan.Zero, "Per-host delays cannot be negative.")
             .Validate(o => o.RobotsTxtCacheDuration > TimeSpan.Zero && o.RobotsTxtCacheDuration <= TimeSpan.FromHours(24), "RobotsTxtCacheDuration must be positive and at most 24 hours (RFC 9309).")
             .Validate(o => o.AllowedPrivateHosts.All(h => !string.IsNullOrWhiteSpace(h) && !h.Contains('/', StringComparison.Ordinal)), "AllowedPrivateHosts holds host or host:port entries.")
@@ -69,6 +71,8 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<HostThrottle>();
         services.AddSingleton<RobotsTxtCache>();
         services.AddTransient<HostThrottleHandler>();
+        services.AddTransient<TargetAddressHandler>();
+        services.AddTransient<RequestDeadlineHandler>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<PageDownloader>();
         services.AddSingleton<PageProcessor>();
@@ -102,16 +106,16 @@ public static class NewsIngestServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
                 };
-                if (!options.AllowPrivateAddresses)
-                {
-                    var allowList = options.AllowedPrivateHosts.ToArray();
-                    handler.ConnectCallback = (context, ct) => AddressGuard.ConnectAsync(context, allowList, ct);
-                }
-
+                // Always on: with private addresses allowed it still refuses the unspecified address (0.0.0.0, ::).
+                handler.ConnectCallback = (context, ct) => AddressGuard.ConnectAsync(context, options, ct);
                 return handler;
             })
-            // Outermost, so a request waits for its host's turn once and its retries keep the slot (see HostThrottleHandler).
+            // Outermost: the target host is checked before anything else, however the request is routed (see TargetAddressHandler).
+            .AddHttpMessageHandler<TargetAddressHandler>()
+            // Outside the resilience handler, so a request waits for its host's turn once and its retries keep the slot (see HostThrottleHandler).
             .AddHttpMessageHandler<HostThrottleHandler>()
+            // Inside the throttle, so the bound counts from the moment the request holds its slot, and covers the body too.
+            .AddHttpMessageHandler<RequestDeadlineHandler>()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

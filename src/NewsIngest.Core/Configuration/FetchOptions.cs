@@ -21,6 +21,13 @@ public sealed class FetchOptions
     /// <summary>Time allowed for one request including its retries.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Time allowed for one request from the moment it holds its host slot to the last byte of its body: headers (with the
+    /// retries of <see cref="TotalTimeout"/>) and the whole body. A server that stalls, trickles or streams without end is cut
+    /// here and the page fails transiently (retried, then poisoned). 2 minutes read 5 MiB at 45 KB/s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Allows loopback and private-network addresses (local test servers); off in production to guard against SSRF.</summary>
     public bool AllowPrivateAddresses { get; init; }
 
@@ -49,6 +56,15 @@ public sealed class FetchOptions
 
     /// <summary>How long a host's robots.txt is trusted; RFC 9309 asks crawlers not to cache it for more than 24 hours.</summary>
     public TimeSpan RobotsTxtCacheDuration { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long a robots.txt that could not be read (5xx, 429, network failure, stall) holds its site back before it is asked
+    /// again; each further failure in a row doubles it, up to <see cref="RobotsTxtFailureMaxBackoff"/>.
+    /// </summary>
+    public TimeSpan RobotsTxtFailureBackoff { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest a site whose robots.txt keeps failing waits between two attempts to read it.</summary>
+    public TimeSpan RobotsTxtFailureMaxBackoff { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Crawl-delays above this are capped: a site asking for an hour between pages is read at this pace instead.</summary>
     public TimeSpan MaxCrawlDelay { get; init; } = TimeSpan.FromSeconds(30);

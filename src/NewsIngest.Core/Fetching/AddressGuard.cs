@@ -1,76 +1,112 @@
 using System.Net;
 using System.Net.Sockets;
+using NewsIngest.Core.Configuration;
 
 namespace NewsIngest.Core.Fetching;
 
 /// <summary>
-/// Refuses connections to non-public addresses (loopback, private, link-local such as the cloud metadata endpoint
-/// 169.254.169.254, multicast…). Checked at connect time, so every redirect hop and every DNS answer is covered.
+/// Refuses requests to non-public addresses (loopback, private, link-local such as the cloud metadata endpoint
+/// 169.254.169.254, documentation, multicast, reserved… see <see cref="SpecialAddressRanges"/>), including IPv4 addresses
+/// dressed as IPv6 (mapped, compatible, NAT64, 6to4, Teredo). Checked twice: on the request's target host before it is sent
+/// (<see cref="TargetAddressHandler"/>, which also covers requests routed through a proxy) and at connect time (every DNS answer).
 /// </summary>
 public static class AddressGuard
 {
     public static bool IsPublic(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
+        if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            address = address.MapToIPv4();
+            return !SpecialAddressRanges.IPv4.Any(range => range.Contains(address));
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.Equals(IPAddress.Broadcast) || address.Equals(IPAddress.IPv6None))
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
         {
             return false;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        if (address.IsIPv4MappedToIPv6)
         {
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                     || (address.GetAddressBytes()[0] & 0xFE) == 0xFC); // fc00::/7 unique local
+            return IsPublic(address.MapToIPv4());
         }
 
-        var b = address.GetAddressBytes();
-        return b[0] switch
+        var bytes = address.GetAddressBytes();
+        if (address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6Loopback))
         {
-            0 or 10 or 127 => false,
-            100 when b[1] is >= 64 and <= 127 => false, // carrier-grade NAT
-            169 when b[1] == 254 => false, // link-local, cloud metadata
-            172 when b[1] is >= 16 and <= 31 => false,
-            192 when b[1] == 168 => false,
-            192 when b[1] == 0 && b[2] is 0 or 2 => false,
-            198 when b[1] is 18 or 19 => false, // benchmarking
-            >= 224 => false, // multicast and reserved
-            _ => true,
-        };
+            return false;
+        }
+
+        if (SpecialAddressRanges.IPv4Compatible.Contains(address) || SpecialAddressRanges.Nat64.Contains(address))
+        {
+            return IsPublic(EmbeddedIPv4(bytes, 12));
+        }
+
+        if (SpecialAddressRanges.SixToFour.Contains(address))
+        {
+            return IsPublic(EmbeddedIPv4(bytes, 2));
+        }
+
+        if (SpecialAddressRanges.Teredo.Contains(address))
+        {
+            var client = EmbeddedIPv4(bytes, 12, invert: true);
+            return IsPublic(EmbeddedIPv4(bytes, 4)) && IsPublic(client);
+        }
+
+        return SpecialAddressRanges.GlobalUnicast.Contains(address) && !SpecialAddressRanges.IPv6.Any(range => range.Contains(address));
     }
 
-    /// <summary>A connect callback for <see cref="SocketsHttpHandler"/> that resolves the host and refuses non-public addresses.</summary>
-    public static ValueTask<Stream> ConnectPublicOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
-        ConnectAsync(context, [], cancellationToken);
+    /// <summary>0.0.0.0 and <c>::</c> are no destination: connecting to them reaches this machine. Refused even where private addresses are allowed.</summary>
+    public static bool IsUnspecified(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+            || (address.IsIPv4MappedToIPv6 && address.MapToIPv4().Equals(IPAddress.Any));
+    }
 
     /// <summary>
-    /// A connect callback like <see cref="ConnectPublicOnlyAsync"/> that also lets through the hosts named in
-    /// <paramref name="allowedPrivateHosts"/> (<c>host</c> or <c>host:port</c>). Anything else non-public is refused
-    /// before a single packet is sent, so a redirect to 10.0.0.1 or 127.0.0.2 never leaves the process.
+    /// Resolves <paramref name="host"/> and keeps the addresses the options allow: public ones, or any but the unspecified
+    /// address when <see cref="FetchOptions.AllowPrivateAddresses"/> is on or the host (<c>host</c> or <c>host:port</c>) is in
+    /// <see cref="FetchOptions.AllowedPrivateHosts"/>. Throws <see cref="AddressRefusedException"/> when none is left.
     /// </summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, IReadOnlyCollection<string> allowedPrivateHosts, CancellationToken cancellationToken)
+    public static async Task<IPAddress[]> ResolveAllowedAsync(string host, int port, FetchOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(allowedPrivateHosts);
-        var endPoint = context.DnsEndPoint;
-        var exempt = allowedPrivateHosts.Contains(endPoint.Host, StringComparer.OrdinalIgnoreCase)
-            || allowedPrivateHosts.Contains($"{endPoint.Host}:{endPoint.Port}", StringComparer.OrdinalIgnoreCase);
-        var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken).ConfigureAwait(false);
-        var allowed = exempt ? addresses : addresses.Where(IsPublic).ToArray();
-        if (allowed.Length == 0)
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(options);
+        var name = host.Trim('[', ']');
+        IPAddress[] addresses;
+        try
         {
-            throw new AddressRefusedException($"Refused: {context.DnsEndPoint.Host} resolves only to non-public addresses.");
+            addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            throw new HttpRequestException(HttpRequestError.NameResolutionError, $"{name} could not be resolved: {ex.Message}", ex);
         }
 
+        var exempt = options.AllowPrivateAddresses
+            || options.AllowedPrivateHosts.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || options.AllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
+            || options.AllowedPrivateHosts.Contains($"{host}:{port}", StringComparer.OrdinalIgnoreCase);
+        var allowed = addresses.Where(a => !IsUnspecified(a) && (exempt || IsPublic(a))).ToArray();
+        return allowed.Length > 0
+            ? allowed
+            : throw new AddressRefusedException($"Refused: {host} resolves only to non-public addresses.");
+    }
+
+    /// <summary>
+    /// A connect callback for <see cref="SocketsHttpHandler"/> that connects only to the addresses <see cref="ResolveAllowedAsync"/>
+    /// keeps, so a redirect to 10.0.0.1 or a DNS answer of 127.0.0.2 never leaves the process. With a proxy, this sees the
+    /// proxy, which is why the target is checked as well (<see cref="TargetAddressHandler"/>).
+    /// </summary>
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, FetchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var endPoint = context.DnsEndPoint;
+        var allowed = await ResolveAllowedAsync(endPoint.Host, endPoint.Port, options, cancellationToken).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(allowed, endPoint.Port, cancellationToken).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -92,5 +128,19 @@ public static class AddressGuard
         }
 
         return false;
+    }
+
+    private static IPAddress EmbeddedIPv4(byte[] bytes, int offset, bool invert = false)
+    {
+        var v4 = bytes.AsSpan(offset, 4).ToArray();
+        if (invert)
+        {
+            for (var i = 0; i < v4.Length; i++)
+            {
+                v4[i] = (byte)~v4[i];
+            }
+        }
+
+        return new IPAddress(v4);
     }
 }

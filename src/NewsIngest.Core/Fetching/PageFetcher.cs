@@ -71,17 +71,21 @@ public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, Ro
             LogFailed(logger, url, ex.Message);
             return new FetchResult(FetchStatus.Refused, url) { Error = ex.InnerException?.Message ?? ex.Message };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever a server does — time out, stall (TimeoutException), cut the body (HttpIOException), break the protocol —
+            // is this URL's failure, reported as a value the queue retries; only the caller's own cancellation propagates.
             LogFailed(logger, url, ex.Message);
-            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
-        }
-        catch (Polly.ExecutionRejectedException ex)
-        {
-            LogFailed(logger, url, ex.Message);
-            return new FetchResult(FetchStatus.Failed, url) { Error = ex.Message };
+            return new FetchResult(FetchStatus.Failed, url) { FinalUrl = current, Error = Describe(ex) };
         }
     }
+
+    /// <summary>The reason recorded for a failure: the message, with its type when the message alone does not say what happened.</summary>
+    internal static string Describe(Exception exception) => exception switch
+    {
+        TimeoutException or HttpRequestException => exception.Message,
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
 
     private async Task<FetchResult?> CheckRobotsAsync(Uri url, Uri current, CancellationToken cancellationToken)
     {
@@ -93,7 +97,7 @@ public sealed partial class PageFetcher(IHttpClientFactory httpClientFactory, Ro
         var rules = await robots.GetAsync(current, cancellationToken).ConfigureAwait(false);
         if (rules.DisallowAll)
         {
-            return new FetchResult(FetchStatus.Failed, url) { FinalUrl = current, Error = $"robots.txt of {current.Authority} is unreachable; the site is not crawled until it answers." };
+            return new FetchResult(FetchStatus.Failed, url) { FinalUrl = current, Error = $"robots.txt of {current.Authority} is unreachable ({rules.UnreachableReason}); the site is not crawled until it answers." };
         }
 
         return rules.IsAllowed(current) ? null : new FetchResult(FetchStatus.Disallowed, url) { FinalUrl = current, Error = $"Disallowed by robots.txt: {current}" };

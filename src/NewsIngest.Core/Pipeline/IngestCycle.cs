@@ -128,15 +128,24 @@ public sealed partial class IngestCycle(
             return;
         }
 
-        IReadOnlyList<PageDownload> pages;
         try
         {
             // A batch message (one feed's new pages of one host) completes even when some of its pages fail: those go back to
             // the queue as single-page messages of their own, which retry and are poisoned as below.
-            pages = await downloader.DownloadAllAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            var pages = await downloader.DownloadAllAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            foreach (var page in pages)
+            {
+                await CountAsync(page, counts, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Only now: a message deleted before its pages were parsed would leave them stored, unparsed, and requested by nothing.
+            await ForgetIfGoneAsync(() => storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken)).ConfigureAwait(false);
         }
-        catch (TransientFetchException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure of this message is this message's — its download, or the parse of a page it stored: retried after the
+            // visibility timeout (its redelivery parses the pages stored but not parsed), then poisoned, as the Functions host does.
+            // The other messages go on; only a failure to do that (storage down) ends the run.
             LogRetry(logger, request.Url, message.DequeueCount, ex.Message);
             if (message.DequeueCount >= MaxDequeueCount)
             {
@@ -149,17 +158,7 @@ public sealed partial class IngestCycle(
                 await ForgetIfGoneAsync(() => storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 Interlocked.Increment(ref counts.Retrying);
             }
-
-            return;
         }
-
-        foreach (var page in pages)
-        {
-            await CountAsync(page, counts, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Only now: a message deleted before its pages were parsed would leave them stored, unparsed, and requested by nothing.
-        await ForgetIfGoneAsync(() => storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task CountAsync(PageDownload page, Counts counts, CancellationToken cancellationToken)

@@ -49,9 +49,9 @@ public sealed partial class PageDownloader(
     /// single-page request behaves as <see cref="DownloadPageAsync"/>: a transient failure throws, so the queue retries it. In a
     /// batch, a page failing transiently is sent back to the queue as a single-page request of its own, visible after
     /// <see cref="RetryDelay"/>, and the others go on: from then on it retries and is poisoned as any single page, and the batch
-    /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Anything
-    /// else that throws (storage faults) fails the whole batch, whose redelivery finds the pages already stored, parses those
-    /// left unparsed, and downloads the rest.
+    /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Only a
+    /// failure to record or re-enqueue a page (storage down) fails the whole batch, whose redelivery finds the pages already
+    /// stored, parses those left unparsed, and downloads the rest.
     /// </summary>
     public Task<IReadOnlyList<PageDownload>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
         DownloadAllAsync(request, delivery, BatchBudget, cancellationToken);
@@ -94,18 +94,49 @@ public sealed partial class PageDownloader(
         return results;
     }
 
-    /// <summary>As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it.</summary>
+    /// <summary>
+    /// As <see cref="DownloadAsync(PageRequest, long, CancellationToken)"/>, with the page itself when this call stored it. Whatever
+    /// goes wrong with the page — a failed fetch, a storage call that throws, an exception of any type — ends as one
+    /// <see cref="TransientFetchException"/> after its claim records the reason (<see cref="ClaimState.Poisoned"/> on the last
+    /// delivery): the page's failure is the page's, retried then poisoned, and never an unexpected exception for the caller.
+    /// </summary>
     public async Task<PageDownload> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Url"] = request.Url, ["Blob"] = name });
+        string reason;
+        Exception? cause = null;
+        try
+        {
+            var (download, failure) = await TryDownloadPageAsync(request, name, delivery, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return download;
+            }
+
+            reason = failure;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            reason = $"Downloading {request.Url} failed: {PageFetcher.Describe(ex)}";
+            cause = ex;
+        }
+
+        var state = delivery >= MaxDeliveries ? ClaimState.Poisoned : ClaimState.Queued;
+        await claims.MarkAsync(request.Url, state, reason, (int)delivery, cancellationToken).ConfigureAwait(false);
+        throw cause is null ? new TransientFetchException(reason) : new TransientFetchException(reason, cause);
+    }
+
+    /// <summary>One attempt at a page: its outcome, or the reason of a transient failure (a failed fetch, a 5xx, 408 or 429).</summary>
+    private async Task<(PageDownload Download, string? Failure)> TryDownloadPageAsync(PageRequest request, string name, long delivery, CancellationToken cancellationToken)
+    {
         // Claims give each page one message, so only a redelivery (a crash before the message was deleted) or a claim taken over
         // after its lease can find the page stored already; checking then, and only then, saves a request per page on the first
         // delivery. The create-only upload guards the rest.
         if ((delivery > 1 || request.Recheck) && await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } storedETag)
         {
-            return await FinishStoredAsync(name, storedETag, cancellationToken).ConfigureAwait(false);
+            return (await FinishStoredAsync(name, storedETag, cancellationToken).ConfigureAwait(false), null);
         }
 
         var result = await fetcher.FetchPageAsync(request.Url, cancellationToken).ConfigureAwait(false);
@@ -117,24 +148,21 @@ public sealed partial class PageDownloader(
                 LogStored(logger, request.Url, name, result.Content.Length);
                 if (stored is not null)
                 {
-                    return new PageDownload(DownloadOutcome.Stored, stored);
+                    return (new PageDownload(DownloadOutcome.Stored, stored), null);
                 }
 
                 // Another run stored it first; it may have stopped before parsing it.
-                return await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } etag
+                return (await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } etag
                     ? await FinishStoredAsync(name, etag, cancellationToken).ConfigureAwait(false)
-                    : new PageDownload(DownloadOutcome.Duplicate);
+                    : new PageDownload(DownloadOutcome.Duplicate), null);
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:
-                var reason = $"Fetching {request.Url} failed: {result.Error}";
-                var state = delivery >= MaxDeliveries ? ClaimState.Poisoned : ClaimState.Queued;
-                await claims.MarkAsync(request.Url, state, reason, (int)delivery, cancellationToken).ConfigureAwait(false);
-                throw new TransientFetchException(reason);
+                return (new PageDownload(default), $"Fetching {request.Url} failed: {result.Error}");
             default:
                 LogSkipped(logger, request.Url, result.Status, result.Error ?? string.Empty);
                 await rejections.RecordAsync(name, "skipped-" + result.Status.ToString().ToLowerInvariant(), $"{request.Url}: {result.Error}", cancellationToken).ConfigureAwait(false);
                 await claims.MarkAsync(request.Url, ClaimState.Skipped, result.Error ?? result.Status.ToString(), (int)delivery, cancellationToken).ConfigureAwait(false);
-                return new PageDownload(DownloadOutcome.Skipped);
+                return (new PageDownload(DownloadOutcome.Skipped), null);
         }
     }
 

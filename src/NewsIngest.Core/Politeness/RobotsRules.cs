@@ -15,6 +15,9 @@ public sealed class RobotsRules
         DisallowAll = disallowAll;
     }
 
+    /// <summary>As <see cref="Unreachable"/>, saying why (<c>HTTP 503</c>, a timeout, a cut connection…).</summary>
+    public static RobotsRules UnreachableBecause(string reason) => new([], disallowAll: true) { UnreachableReason = reason };
+
     /// <summary>No robots.txt (4xx): everything may be fetched.</summary>
     public static RobotsRules AllowAll { get; } = new([]);
 
@@ -25,6 +28,9 @@ public sealed class RobotsRules
 
     /// <summary>True when the rules come from an unreachable robots.txt, not from the site's own words.</summary>
     public bool DisallowAll { get; }
+
+    /// <summary>Why robots.txt could not be read, when <see cref="DisallowAll"/>.</summary>
+    public string? UnreachableReason { get; private init; }
 
     public bool IsAllowed(Uri url)
     {

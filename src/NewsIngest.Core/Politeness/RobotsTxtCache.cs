@@ -23,9 +23,6 @@ public sealed partial class RobotsTxtCache(
     /// <summary>RFC 9309 §2.5: crawlers must parse at least 500 KiB; we read no more.</summary>
     private const int MaxRobotsBytes = 500 * 1024;
 
-    /// <summary>An unreachable robots.txt blocks the host; asked again after this, so a brief outage costs minutes, not hours.</summary>
-    private static readonly TimeSpan UnreachableRetry = TimeSpan.FromMinutes(2);
-
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<RobotsRules> GetAsync(Uri url, CancellationToken cancellationToken)
@@ -33,10 +30,21 @@ public sealed partial class RobotsTxtCache(
         ArgumentNullException.ThrowIfNull(url);
         var site = url.GetLeftPart(UriPartial.Authority);
         var now = time.GetUtcNow();
-        var entry = _entries.AddOrUpdate(site, _ => new Entry(), (_, old) => old.IsStale(now) ? new Entry() : old);
+        var entry = _entries.AddOrUpdate(site, _ => new Entry(0), (_, old) => old.IsStale(now) ? old.Next() : old);
         var rules = await entry.Rules(() => LoadAsync(new Uri(site + "/robots.txt"), url.IdnHost)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        entry.ExpireAt(time.GetUtcNow() + (rules.DisallowAll ? UnreachableRetry : options.Value.RobotsTxtCacheDuration));
+        // A failure is kept only for a back-off that grows while the site keeps failing, never for the life of the process.
+        var keep = rules.DisallowAll
+            ? FailureBackoff(options.Value.RobotsTxtFailureBackoff, options.Value.RobotsTxtFailureMaxBackoff, entry.EarlierFailures)
+            : options.Value.RobotsTxtCacheDuration;
+        entry.ExpireAt(time.GetUtcNow() + keep, failed: rules.DisallowAll);
         return rules;
+    }
+
+    /// <summary>The wait after a failed read: <paramref name="first"/>, doubled for each failure in a row before it, at most <paramref name="max"/>.</summary>
+    public static TimeSpan FailureBackoff(TimeSpan first, TimeSpan max, int earlierFailures)
+    {
+        var factor = Math.Pow(2, Math.Min(earlierFailures, 30));
+        return first * factor < max ? first * factor : max;
     }
 
     private async Task<RobotsRules> LoadAsync(Uri robotsUrl, string host)
@@ -54,7 +62,7 @@ public sealed partial class RobotsTxtCache(
             if (!response.IsSuccessStatusCode)
             {
                 LogUnreachable(logger, robotsUrl, $"HTTP {status}");
-                return RobotsRules.Unreachable;
+                return RobotsRules.UnreachableBecause($"HTTP {status}");
             }
 
             var text = await ReadPrefixAsync(response.Content).ConfigureAwait(false);
@@ -66,10 +74,12 @@ public sealed partial class RobotsTxtCache(
         {
             return RobotsRules.AllowAll; // the page request will be refused by the same guard and recorded as such
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException or Polly.ExecutionRejectedException)
+        catch (Exception ex)
         {
+            // Any failure to read robots.txt — a 5xx, a stall past RequestTimeout, a connection cut mid-body — is "unreachable",
+            // kept for a back-off only: a faulted load must never stay cached and block the host until the process restarts.
             LogUnreachable(logger, robotsUrl, ex.Message);
-            return RobotsRules.Unreachable;
+            return RobotsRules.UnreachableBecause(PageFetcher.Describe(ex));
         }
     }
 
@@ -113,11 +123,15 @@ public sealed partial class RobotsTxtCache(
     private static partial void LogUnreachable(ILogger logger, Uri url, string reason);
 
     /// <summary>One site's rules: loaded once however many callers ask at the same time.</summary>
-    private sealed class Entry
+    /// <param name="earlierFailures">How many reads of this site's robots.txt failed in a row just before this one.</param>
+    private sealed class Entry(int earlierFailures)
     {
         private readonly Lock _lock = new();
         private Task<RobotsRules>? _rules;
         private DateTimeOffset _expires = DateTimeOffset.MaxValue;
+        private bool _failed;
+
+        public int EarlierFailures => earlierFailures;
 
         public Task<RobotsRules> Rules(Func<Task<RobotsRules>> load)
         {
@@ -127,10 +141,11 @@ public sealed partial class RobotsTxtCache(
             }
         }
 
-        public void ExpireAt(DateTimeOffset when)
+        public void ExpireAt(DateTimeOffset when, bool failed)
         {
             lock (_lock)
             {
+                _failed = failed;
                 if (when < _expires)
                 {
                     _expires = when;
@@ -143,6 +158,15 @@ public sealed partial class RobotsTxtCache(
             lock (_lock)
             {
                 return now >= _expires;
+            }
+        }
+
+        /// <summary>The entry that replaces this stale one, counting this one's failure if it failed.</summary>
+        public Entry Next()
+        {
+            lock (_lock)
+            {
+                return new Entry(_failed ? earlierFailures + 1 : 0);
             }
         }
     }

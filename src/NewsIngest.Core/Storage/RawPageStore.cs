@@ -32,7 +32,7 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            HttpHeaders = new BlobHttpHeaders { ContentType = origin.ContentType ?? "text/html" },
+            HttpHeaders = new BlobHttpHeaders { ContentType = RawPageMetadata.Text(origin.ContentType) ?? "text/html" },
             Metadata = ToMetadata(origin),
         };
         try
@@ -100,30 +100,23 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         }
     }
 
+    /// <summary>The origin as metadata, every value bounded and cleaned (<see cref="RawPageMetadata"/>); a value that cannot be kept is left out.</summary>
     private static Dictionary<string, string> ToMetadata(RawPageOrigin origin)
     {
         var metadata = new Dictionary<string, string>();
-        if (origin.SourceUrl is not null)
-        {
-            metadata[SourceUrlKey] = origin.SourceUrl.AbsoluteUri;
-        }
-
-        if (origin.FeedUrl is not null)
-        {
-            metadata[FeedUrlKey] = origin.FeedUrl.AbsoluteUri;
-        }
-
-        if (origin.FetchedAt is { } fetchedAt)
-        {
-            metadata[FetchedAtKey] = fetchedAt.ToString("O", CultureInfo.InvariantCulture);
-        }
-
-        if (origin.ContentType is not null)
-        {
-            metadata[ContentTypeKey] = origin.ContentType;
-        }
-
+        Add(metadata, SourceUrlKey, RawPageMetadata.Url(origin.SourceUrl));
+        Add(metadata, FeedUrlKey, RawPageMetadata.Url(origin.FeedUrl));
+        Add(metadata, FetchedAtKey, origin.FetchedAt?.ToString("O", CultureInfo.InvariantCulture));
+        Add(metadata, ContentTypeKey, RawPageMetadata.Text(origin.ContentType));
         return metadata;
+
+        static void Add(Dictionary<string, string> metadata, string key, string? value)
+        {
+            if (value is not null)
+            {
+                metadata[key] = value;
+            }
+        }
     }
 
     private static Uri? ParseUri(IDictionary<string, string> metadata, string key) =>

@@ -27,6 +27,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
     /// <summary>The status <c>/robots.txt</c> answers with, when not 200 (e.g. 503 for an unreachable robots.txt).</summary>
     public int? RobotsTxtStatus { get; set; }
 
+    /// <summary>Answers <c>/robots.txt</c> when set (a robots.txt that stalls or is cut), instead of <see cref="RobotsTxt"/>.</summary>
+    public Func<HttpContext, Task>? RobotsTxtHandler { get; set; }
+
     /// <summary>How many times <c>/robots.txt</c> was asked for.</summary>
     public int RobotsRequestCount => Volatile.Read(ref _robotsRequests);
 
@@ -41,7 +44,11 @@ public sealed class LocalHttpServer : IAsyncDisposable
             if (context.Request.Path == "/robots.txt")
             {
                 Interlocked.Increment(ref server._robotsRequests);
-                if (server.RobotsTxtStatus is { } status)
+                if (server.RobotsTxtHandler is { } robotsHandler)
+                {
+                    await robotsHandler(context);
+                }
+                else if (server.RobotsTxtStatus is { } status)
                 {
                     context.Response.StatusCode = status;
                 }

@@ -15,6 +15,8 @@ public static class TestServices
             ["NewsIngest:Fetch:AllowPrivateAddresses"] = "true",
             ["NewsIngest:Fetch:AttemptTimeout"] = "00:00:05",
             ["NewsIngest:Fetch:TotalTimeout"] = "00:00:20",
+            // A stalled body in any test ends here rather than at the 2-minute production bound.
+            ["NewsIngest:Fetch:RequestTimeout"] = "00:00:30",
             // One local server is one host: the production 1 s spacing would only slow the tests; politeness tests set their own.
             ["NewsIngest:Fetch:MinDelayPerHost"] = "00:00:00",
         };
