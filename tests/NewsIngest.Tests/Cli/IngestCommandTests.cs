@@ -58,7 +58,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite)
         Assert.Equal(1, cutPage.PageRequestCount);
         Assert.Equal(0, cutRobots.PageRequestCount);
         // The two failed pages wait in the queue for a later run; the collection shares it, so leave it empty.
-        await new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, NewsIngest.Core.Storage.StorageNames.PageRequestsQueue).ClearMessagesAsync();
+        await new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, NewsIngest.Core.Storage.StorageNames.PageRequestsQueue, NewsIngest.Core.Storage.StorageAccount.QueueOptions).ClearMessagesAsync();
     }
 
     private static JsonObject LastLine(string output) =>
