@@ -39,6 +39,10 @@ public static class NewsIngestServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<CycleOptions>().Bind(configuration.GetSection(CycleOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => o.ReceiveVisibility >= TimeSpan.FromSeconds(1) && o.ReceiveVisibility <= TimeSpan.FromDays(7), "ReceiveVisibility must be between 1 second and 7 days (the queue's limit).")
+            .ValidateOnStart();
+        services.AddOptions<ClaimOptions>().Bind(configuration.GetSection(ClaimOptions.SectionName))
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(1) && o.Lease <= TimeSpan.FromDays(1), "Claims:Lease must be between 1 second and 1 day.")
             .ValidateOnStart();
         services.AddOptions<ParseOptions>().Bind(configuration.GetSection(ParseOptions.SectionName))
             .ValidateDataAnnotations()
@@ -56,6 +60,7 @@ public static class NewsIngestServiceCollectionExtensions
         services.AddSingleton<RawPageStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<RejectionStore>();
+        services.AddSingleton<ParseRecords>();
         services.AddSingleton<FeedStateStore>();
         services.AddSingleton<PageClaimStore>();
 

@@ -13,4 +13,11 @@ public sealed class CycleOptions
     /// </summary>
     [Range(1, 256)]
     public int Concurrency { get; init; } = 8;
+
+    /// <summary>
+    /// How long a received message stays hidden from other receivers: room for its wait in the per-host throttle, its retries
+    /// and its parse (a batch message has a 2-minute budget). It is also how soon the message of a run that died reappears for
+    /// the next run to finish, as the Functions host's own visibility timeout does after a crash.
+    /// </summary>
+    public TimeSpan ReceiveVisibility { get; init; } = TimeSpan.FromMinutes(10);
 }

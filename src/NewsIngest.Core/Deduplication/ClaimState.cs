@@ -4,8 +4,10 @@ namespace NewsIngest.Core.Deduplication;
 public enum ClaimState
 {
     /// <summary>
-    /// Claimed by a feed poll and enqueued. A stored page keeps this state: its raw blob in <c>raw-pages</c> is the proof, which
-    /// saves a table write per page; only the outcomes that need a reason (skipped, poisoned) are written back.
+    /// Claimed by a feed poll and enqueued, until its lease (<c>LeaseUntil</c>) runs out. A page stored and parsed keeps this state:
+    /// its raw blob and its <c>Articles</c> (or <c>Rejections</c>) row are the proof, which saves a table write per page. The first
+    /// poll that lists it again after its lease looks for that proof and marks it <see cref="Done"/>, or takes the claim over and
+    /// enqueues the page again when the proof is missing (its message was lost).
     /// </summary>
     Queued,
 
@@ -14,4 +16,7 @@ public enum ClaimState
 
     /// <summary>Failed on every delivery: its message is in <c>page-requests-poison</c>, where <c>newsingest poison --requeue</c> finds it.</summary>
     Poisoned,
+
+    /// <summary>Stored and parsed (an article or a rejection records its raw version), as found by a poll after the claim's lease.</summary>
+    Done,
 }

@@ -9,4 +9,7 @@ public sealed record PageClaim(Uri Url, ClaimState State, DateTimeOffset Claimed
     public string? LastError { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>Until when a <see cref="ClaimState.Queued"/> claim vouches for its message; null on rows written before leases.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
 }

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using NewsIngest.Core.Configuration;
 using NewsIngest.Core.Storage;
 using NewsIngest.Core.Urls;
 
@@ -8,17 +10,11 @@ namespace NewsIngest.Core.Deduplication;
 /// <summary>
 /// The <c>PageClaims</c> table: each canonical article URL is claimed once, with an insert that fails (409) when the row
 /// exists, so two overlapping feed polls can never both enqueue the same article. Partition: the host; row: the SHA-256
-/// of the canonical URL, the same hash that names the raw page.
+/// of the canonical URL, the same hash that names the raw page. A claim holds a lease (<see cref="ClaimOptions.Lease"/>): a poll
+/// that meets it past its lease with no stored and parsed page takes it over, so a claim whose message was lost is enqueued again.
 /// </summary>
-public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages, TimeProvider time) : IDisposable
+public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages, ParseRecords parseRecords, IOptions<ClaimOptions> options, TimeProvider time) : IDisposable
 {
-    /// <summary>
-    /// A claim still <see cref="ClaimState.Queued"/> after this long, with no stored page, was lost (a crash between claim and
-    /// enqueue, or an expired message) and may be claimed again. A day is far beyond the queue's retry window (5 deliveries,
-    /// 10-minute function timeout), so a live message is never doubled.
-    /// </summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
-
     /// <summary>The table service's limit of operations in one transaction.</summary>
     private const int TransactionLimit = 100;
 
@@ -30,19 +26,26 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
 
     public void Dispose() => _creation.Dispose();
 
-    /// <summary>True when this caller now owns the URL and must enqueue it; false when another run has (or had) it.</summary>
+    /// <summary>
+    /// True when this caller now owns the URL and must enqueue it (a new claim, or one taken over past its lease); false when
+    /// another run holds it or its page is finished.
+    /// </summary>
     public async Task<bool> TryClaimAsync(Uri url, Uri? feedUrl, CancellationToken cancellationToken)
     {
-        var (partition, row, canonical) = Keys(url);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await ClaimAsync(Keys(url), feedUrl, cancellationToken).ConfigureAwait(false) is Attempt.Claimed or Attempt.TakenOver;
+    }
+
+    private async Task<Attempt> ClaimAsync((string Partition, string Row, Uri Canonical) key, Uri? feedUrl, CancellationToken cancellationToken)
+    {
         try
         {
-            await _table.AddEntityAsync(NewClaim(partition, row, canonical, feedUrl), cancellationToken).ConfigureAwait(false);
-            return true;
+            await _table.AddEntityAsync(NewClaim(key.Partition, key.Row, key.Canonical, feedUrl), cancellationToken).ConfigureAwait(false);
+            return Attempt.Claimed;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await TryReclaimStaleAsync(partition, row, canonical, cancellationToken).ConfigureAwait(false);
+            return await TryTakeOverAsync(key.Partition, key.Row, key.Canonical, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -50,13 +53,16 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     /// Claims many URLs, returning those this caller now owns. URLs of one host share a partition, so they are first tried as
     /// table transactions of up to 100 inserts: a feed read for the first time, or a sitemap of thousands of new URLs, claims
     /// in a few requests. A transaction fails whole if any row exists (the usual case for a feed read before), and that chunk
-    /// falls back to one insert per URL: one wasted request per 100 items, against 99 saved when they are new.
+    /// falls back to one insert per URL: one wasted request per 100 items, against 99 saved when they are new. A URL already
+    /// claimed is taken over when its lease ran out with no stored and parsed page (<see cref="ClaimResults.TakenOver"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Uri>> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, CancellationToken cancellationToken)
+    public async Task<ClaimResults> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(urls);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var claimed = new System.Collections.Concurrent.ConcurrentBag<Uri>();
+        var takenOver = new System.Collections.Concurrent.ConcurrentBag<Uri>();
+        var held = 0;
         var chunks = urls.Select(Keys).GroupBy(k => k.Partition).SelectMany(partition => partition.Chunk(TransactionLimit));
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
@@ -72,13 +78,21 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
 
             foreach (var key in chunk)
             {
-                if (await TryClaimAsync(key.Canonical, feedUrl, ct).ConfigureAwait(false))
+                switch (await ClaimAsync(key, feedUrl, ct).ConfigureAwait(false))
                 {
-                    claimed.Add(key.Canonical);
+                    case Attempt.Claimed:
+                        claimed.Add(key.Canonical);
+                        break;
+                    case Attempt.TakenOver:
+                        takenOver.Add(key.Canonical);
+                        break;
+                    case Attempt.Held:
+                        Interlocked.Increment(ref held);
+                        break;
                 }
             }
         }).ConfigureAwait(false);
-        return [.. claimed];
+        return new ClaimResults([.. claimed], [.. takenOver], held);
     }
 
     /// <summary>Gives a claim back when its message could not be enqueued, so the next poll claims it again.</summary>
@@ -114,7 +128,9 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
 
         if (state == ClaimState.Queued)
         {
-            entity["ClaimedAt"] = time.GetUtcNow(); // a requeued claim starts its stale clock again
+            // A requeued claim vouches for its new message: its lease starts again.
+            entity["ClaimedAt"] = time.GetUtcNow();
+            entity["LeaseUntil"] = time.GetUtcNow() + options.Value.Lease;
         }
 
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -159,31 +175,55 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
         ["FeedUrl"] = feedUrl?.AbsoluteUri,
         ["State"] = nameof(ClaimState.Queued),
         ["ClaimedAt"] = time.GetUtcNow(),
+        ["LeaseUntil"] = time.GetUtcNow() + options.Value.Lease,
         ["Attempts"] = 0,
     };
 
-    private async Task<bool> TryReclaimStaleAsync(string partition, string row, Uri canonical, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides about a URL claimed before: another run's claim within its lease is held; a claim past its lease whose page is
+    /// stored and parsed is marked <see cref="ClaimState.Done"/>; one whose page is missing or unparsed lost its message and is
+    /// taken over, conditionally on the row's ETag, so of two polls meeting it at once exactly one enqueues it again.
+    /// </summary>
+    private async Task<Attempt> TryTakeOverAsync(string partition, string row, Uri canonical, CancellationToken cancellationToken)
     {
         var existing = (await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        if (existing is null
-            || existing.GetString("State") != nameof(ClaimState.Queued)
-            || existing.GetDateTimeOffset("ClaimedAt") is not { } claimedAt
-            || time.GetUtcNow() - claimedAt < StaleAfter
-            || await rawPages.ExistsAsync(RawPageNames.ForUrl(canonical), cancellationToken).ConfigureAwait(false))
+        if (existing is null)
         {
-            return false;
+            return Attempt.Held; // given back by a failed enqueue just now: the next poll claims it afresh
         }
 
-        existing["ClaimedAt"] = time.GetUtcNow();
+        if (existing.GetString("State") != nameof(ClaimState.Queued))
+        {
+            return Attempt.Finished;
+        }
+
+        var now = time.GetUtcNow();
+        var leaseUntil = existing.GetDateTimeOffset("LeaseUntil") ?? (existing.GetDateTimeOffset("ClaimedAt") ?? existing.Timestamp ?? now) + options.Value.Lease;
+        if (now < leaseUntil)
+        {
+            return Attempt.Held;
+        }
+
+        var name = RawPageNames.ForUrl(canonical);
+        var finished = await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } rawETag
+            && await parseRecords.ExistAsync(name, rawETag, cancellationToken).ConfigureAwait(false);
+        existing["State"] = finished ? nameof(ClaimState.Done) : nameof(ClaimState.Queued);
+        existing["UpdatedAt"] = now;
+        if (!finished)
+        {
+            existing["ClaimedAt"] = now;
+            existing["LeaseUntil"] = now + options.Value.Lease;
+        }
+
         try
         {
-            // Conditional on the row's ETag: of two runs reclaiming at once, exactly one wins.
             await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return true;
+            return finished ? Attempt.Finished : Attempt.TakenOver;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            return false;
+            // Another poll decided first: it marked it done or enqueued it, and either way this one has nothing to do.
+            return finished ? Attempt.Finished : Attempt.Held;
         }
     }
 
@@ -205,5 +245,15 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
             FeedUrl = entity.GetString("FeedUrl") is { } feed ? new Uri(feed) : null,
             LastError = entity.GetString("LastError"),
             Attempts = entity.GetInt32("Attempts") ?? 0,
+            LeaseUntil = entity.GetDateTimeOffset("LeaseUntil"),
         };
+
+    /// <summary>What one claim attempt found.</summary>
+    private enum Attempt
+    {
+        Claimed,
+        TakenOver,
+        Held,
+        Finished,
+    }
 }

@@ -99,12 +99,15 @@ public sealed partial class FeedPoller(
             }
         }
 
-        var claimed = await claims.TryClaimManyAsync(fresh, feedUrl, cancellationToken).ConfigureAwait(false);
+        var claimResults = await claims.TryClaimManyAsync(fresh, feedUrl, cancellationToken).ConfigureAwait(false);
+        var claimed = claimResults.Claimed.Concat(claimResults.TakenOver).ToList();
         Interlocked.Add(ref run.Duplicates, fresh.Count - claimed.Count);
         var enqueued = new System.Collections.Concurrent.ConcurrentDictionary<Uri, bool>();
+        // Pages taken over after their lease may have been stored by the run that lost their message: their requests say so.
+        var requests = Messages(claimResults.Claimed, feedUrl, recheck: false).Concat(Messages(claimResults.TakenOver, feedUrl, recheck: true));
         try
         {
-            await Parallel.ForEachAsync(Messages(claimed, feedUrl), new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (request, ct) =>
+            await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (request, ct) =>
             {
                 await EnqueueAsync(request, ct).ConfigureAwait(false);
                 foreach (var page in request.Pages())
@@ -134,13 +137,23 @@ public sealed partial class FeedPoller(
             }
         }
 
-        // Validators are saved only after every item is enqueued: a crash before this point re-reads the feed next time.
-        await feedState.SaveAsync(feedUrl, result.ETag, result.LastModified, document.Items.Count, cancellationToken).ConfigureAwait(false);
+        // Validators are saved only after every item is enqueued: a crash before this point re-reads the feed next time. Nor while
+        // another run holds some of its items within their lease: if that run died, only a poll that lists them again after the
+        // lease takes them over, and a feed answering 304 lists nothing.
+        if (claimResults.Held == 0)
+        {
+            await feedState.SaveAsync(feedUrl, result.ETag, result.LastModified, document.Items.Count, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            LogFeedHeld(logger, feedUrl, claimResults.Held);
+        }
+
         LogFeedRead(logger, feedUrl, document.Kind, document.Items.Count);
     }
 
     /// <summary>The messages for a feed's claimed pages: batches of <see cref="BatchSize"/> for a host with that many, single pages otherwise.</summary>
-    private static IEnumerable<PageRequest> Messages(IReadOnlyList<Uri> claimed, Uri feedUrl)
+    private static IEnumerable<PageRequest> Messages(IReadOnlyList<Uri> claimed, Uri feedUrl, bool recheck)
     {
         foreach (var host in claimed.GroupBy(url => url.Authority, StringComparer.OrdinalIgnoreCase))
         {
@@ -149,7 +162,7 @@ public sealed partial class FeedPoller(
             {
                 foreach (var url in urls)
                 {
-                    yield return new PageRequest(url, feedUrl);
+                    yield return new PageRequest(url, feedUrl) { Recheck = recheck };
                 }
 
                 continue;
@@ -157,7 +170,7 @@ public sealed partial class FeedPoller(
 
             foreach (var chunk in urls.Chunk(BatchSize))
             {
-                yield return new PageRequest(chunk[0], feedUrl) { More = chunk.Length > 1 ? chunk[1..] : null };
+                yield return new PageRequest(chunk[0], feedUrl) { More = chunk.Length > 1 ? chunk[1..] : null, Recheck = recheck };
             }
         }
     }
@@ -205,6 +218,9 @@ public sealed partial class FeedPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedUrl} ({Kind}) listed {Count} items")]
     private static partial void LogFeedRead(ILogger logger, Uri feedUrl, FeedKind kind, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedUrl}: {Held} items are held by another run's claims; the feed is read in full again next time")]
+    private static partial void LogFeedHeld(ILogger logger, Uri feedUrl, int held);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} could not be read: {Reason}")]
     private static partial void LogFeedFailed(ILogger logger, Uri feedUrl, string reason);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
+using Azure;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,15 +26,14 @@ public sealed partial class IngestCycle(
     /// <summary>As the Functions host's default <c>maxDequeueCount</c>: a message failing this often goes to the poison queue.</summary>
     public const int MaxDequeueCount = PageDownloader.MaxDeliveries;
 
-    /// <summary>How long a received message stays hidden: room for its wait in the per-host throttle, its retries and its parse.</summary>
-    private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
-
     /// <summary>host.json's queue <c>visibilityTimeout</c>: the pause before a failed message is delivered again.</summary>
     private static readonly TimeSpan RetryDelay = PageDownloader.RetryDelay;
 
     /// <summary>
-    /// Polls the feeds, then drains the queue with <see cref="CycleOptions.Concurrency"/> workers, each parsing the page it
-    /// stored right away (as the blob trigger would), so downloads, storage writes and parsing overlap.
+    /// Polls the feeds, then drains the queue with <see cref="CycleOptions.Concurrency"/> workers, each parsing the pages it
+    /// stored right away (as the blob trigger would), so downloads, storage writes and parsing overlap. A message is deleted only
+    /// once each of its pages is stored and parsed, skipped, or handed on to a message of its own: a run that dies half-way leaves
+    /// the message to reappear after <see cref="CycleOptions.ReceiveVisibility"/>, and its redelivery finishes what is left.
     /// </summary>
     public async Task<IngestSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ public sealed partial class IngestCycle(
         {
             while (true)
             {
-                var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
+                var batch = (await storage.PageRequests.ReceiveMessagesAsync(32, options.Value.ReceiveVisibility, cancellationToken).ConfigureAwait(false)).Value;
                 if (batch.Length == 0)
                 {
                     return;
@@ -109,49 +109,12 @@ public sealed partial class IngestCycle(
     {
         await foreach (var message in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var result in await DownloadAsync(message, cancellationToken).ConfigureAwait(false))
-            {
-                await CountAsync(result, counts, cancellationToken).ConfigureAwait(false);
-            }
+            await HandleAsync(message, counts, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CountAsync((DownloadOutcome Outcome, RawPage? Stored) result, Counts counts, CancellationToken cancellationToken)
-    {
-        switch (result)
-        {
-            case (DownloadOutcome.Stored, { } stored):
-                counts.Stored.Enqueue(stored.Name);
-                // The bytes just stored are parsed as they are: reading them back would only cost a request. The blob
-                // trigger, where one runs, finds the article already written for this version and leaves it.
-                var outcome = await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false);
-                if (outcome == ParseOutcome.Parsed)
-                {
-                    Interlocked.Increment(ref counts.Parsed);
-                }
-                else if (outcome == ParseOutcome.Rejected)
-                {
-                    Interlocked.Increment(ref counts.Rejected);
-                }
-
-                // Unchanged: another worker (or a blob trigger) parsed this very version first; nothing to count twice.
-                break;
-            case (DownloadOutcome.Duplicate, _):
-                Interlocked.Increment(ref counts.Duplicates);
-                break;
-            case (DownloadOutcome.Skipped, _):
-                Interlocked.Increment(ref counts.Skipped);
-                break;
-            case (DownloadOutcome.Retrying, _):
-                Interlocked.Increment(ref counts.Retrying);
-                break;
-            case (DownloadOutcome.Failed, _):
-                Interlocked.Increment(ref counts.Failed);
-                break;
-        }
-    }
-
-    private async Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>Downloads and parses every page of one message, and only then deletes it.</summary>
+    private async Task HandleAsync(QueueMessage message, Counts counts, CancellationToken cancellationToken)
     {
         PageRequest request;
         try
@@ -162,38 +125,103 @@ public sealed partial class IngestCycle(
         {
             LogBadMessage(logger, message.MessageId, ex.Message);
             await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
-            return [];
+            return;
         }
 
         try
         {
             // A batch message (one feed's new pages of one host) completes even when some of its pages fail: those go back to
             // the queue as single-page messages of their own, which retry and are poisoned as below.
-            var result = await downloader.DownloadAllAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
-            await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-            return result;
+            var pages = await downloader.DownloadAllAsync(request, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            foreach (var page in pages)
+            {
+                await CountAsync(page, counts, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Only now: a message deleted before its pages were parsed would leave them stored, unparsed, and requested by nothing.
+            await ForgetIfGoneAsync(() => storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Any failure of this message is this message's: retried after the visibility timeout, then poisoned, as the
-            // Functions host does. The other messages go on; only a failure to do that (storage down) ends the run.
+            // Any failure of this message is this message's — its download, or the parse of a page it stored: retried after the
+            // visibility timeout (its redelivery parses the pages stored but not parsed), then poisoned, as the Functions host does.
+            // The other messages go on; only a failure to do that (storage down) ends the run.
             LogRetry(logger, request.Url, message.DequeueCount, ex.Message);
             if (message.DequeueCount >= MaxDequeueCount)
             {
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
-                return [(DownloadOutcome.Failed, null)];
+                Interlocked.Increment(ref counts.Failed);
             }
+            else
+            {
+                // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
+                await ForgetIfGoneAsync(() => storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                Interlocked.Increment(ref counts.Retrying);
+            }
+        }
+    }
 
-            // As the Functions host does: the failed message reappears after host.json's visibilityTimeout, for a later cycle.
-            await storage.PageRequests.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return [(DownloadOutcome.Retrying, null)];
+    private async Task CountAsync(PageDownload page, Counts counts, CancellationToken cancellationToken)
+    {
+        switch (page)
+        {
+            case { Outcome: DownloadOutcome.Stored, Stored: { } stored }:
+                counts.Stored.Enqueue(stored.Name);
+                // The bytes just stored are parsed as they are: reading them back would only cost a request. The blob
+                // trigger, where one runs, finds the article already written for this version and leaves it.
+                Count(await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false), counts);
+                break;
+            case { Outcome: DownloadOutcome.Recovered, Parse: { } parsed }:
+                Count(parsed, counts);
+                break;
+            case { Outcome: DownloadOutcome.Duplicate }:
+                Interlocked.Increment(ref counts.Duplicates);
+                break;
+            case { Outcome: DownloadOutcome.Skipped }:
+                Interlocked.Increment(ref counts.Skipped);
+                break;
+            case { Outcome: DownloadOutcome.Retrying }:
+                Interlocked.Increment(ref counts.Retrying);
+                break;
+            case { Outcome: DownloadOutcome.Failed }:
+                Interlocked.Increment(ref counts.Failed);
+                break;
+        }
+    }
+
+    private static void Count(ParseOutcome outcome, Counts counts)
+    {
+        if (outcome == ParseOutcome.Parsed)
+        {
+            Interlocked.Increment(ref counts.Parsed);
+        }
+        else if (outcome == ParseOutcome.Rejected)
+        {
+            Interlocked.Increment(ref counts.Rejected);
+        }
+
+        // Unchanged: another worker (or a blob trigger) parsed this very version first; nothing to count twice.
+    }
+
+    /// <summary>
+    /// Deletes or updates a received message, unless it was received again meanwhile (it outlived its visibility and another
+    /// worker or run has it now, under a new pop receipt): that receiver owns it, and its work on the same pages finds them done.
+    /// </summary>
+    private static async Task ForgetIfGoneAsync(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 || ex.ErrorCode == "PopReceiptMismatch")
+        {
         }
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         await poison.AddAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
-        await storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await ForgetIfGoneAsync(() => storage.PageRequests.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The tallies the workers share.</summary>

@@ -8,10 +8,20 @@ namespace NewsIngest.Core.Pipeline;
 /// <summary>
 /// The queue's work: download one requested page into <c>raw-pages</c>, once, and record in <c>PageClaims</c> why a page was not
 /// stored (skipped, failing, poisoned). A stored page needs no record: its raw blob is the proof, and one table write per page saved.
+/// A page met again already stored — a redelivered message, a claim taken over, another run's copy — is parsed here when no parse
+/// of it was recorded (an earlier run stopped between storing and parsing), so neither host leaves a raw page behind unparsed.
 /// A transient failure throws <see cref="TransientFetchException"/> so the queue retries; on the last delivery the claim is
 /// marked <see cref="ClaimState.Poisoned"/> with the reason, which is what <c>newsingest poison</c> shows next to the message.
 /// </summary>
-public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore rawPages, RejectionStore rejections, PageClaimStore claims, StorageClients storage, ILogger<PageDownloader> logger)
+public sealed partial class PageDownloader(
+    PageFetcher fetcher,
+    RawPageStore rawPages,
+    RejectionStore rejections,
+    PageClaimStore claims,
+    ParseRecords parseRecords,
+    PageProcessor processor,
+    StorageClients storage,
+    ILogger<PageDownloader> logger)
 {
     /// <summary>As the Functions host's <c>maxDequeueCount</c> in host.json: the delivery after which a message is poisoned.</summary>
     public const int MaxDeliveries = 5;
@@ -40,9 +50,10 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// batch, a page failing transiently is sent back to the queue as a single-page request of its own, visible after
     /// <see cref="RetryDelay"/>, and the others go on: from then on it retries and is poisoned as any single page, and the batch
     /// message completes. Pages still to do after <see cref="BatchBudget"/> go back to the queue as a batch of their own. Only a
-    /// failure to record or re-enqueue a page (storage down) fails the whole batch, whose redelivery skips the pages already stored.
+    /// failure to record or re-enqueue a page (storage down) fails the whole batch, whose redelivery finds the pages already
+    /// stored, parses those left unparsed, and downloads the rest.
     /// </summary>
-    public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<PageDownload>> DownloadAllAsync(PageRequest request, long delivery, CancellationToken cancellationToken) =>
         DownloadAllAsync(request, delivery, BatchBudget, cancellationToken);
 
     /// <summary>
@@ -50,10 +61,10 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// <c>newsingest run</c>): <see cref="DownloadAllAsync(PageRequest, long, CancellationToken)"/> of the request it holds. A message
     /// that is not a page request throws, so the listener retries it and, after <c>maxDequeueCount</c> tries, poisons it, logged.
     /// </summary>
-    public Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadMessageAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<PageDownload>> DownloadMessageAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
         DownloadAllAsync(PageRequest.FromJson(message), dequeueCount, cancellationToken);
 
-    internal async Task<IReadOnlyList<(DownloadOutcome Outcome, RawPage? Stored)>> DownloadAllAsync(PageRequest request, long delivery, TimeSpan budget, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<PageDownload>> DownloadAllAsync(PageRequest request, long delivery, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.IsBatch)
@@ -61,7 +72,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
             return [await DownloadPageAsync(request, delivery, cancellationToken).ConfigureAwait(false)];
         }
 
-        var results = new List<(DownloadOutcome Outcome, RawPage? Stored)>();
+        var results = new List<PageDownload>();
         var pages = request.Pages();
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < pages.Count; i++)
@@ -69,7 +80,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
             var page = pages[i];
             if (i > 0 && started.Elapsed >= budget)
             {
-                var rest = new PageRequest(page.Url, page.FeedUrl) { More = i + 1 < pages.Count ? [.. pages.Skip(i + 1).Select(p => p.Url)] : null };
+                var rest = new PageRequest(page.Url, page.FeedUrl) { More = i + 1 < pages.Count ? [.. pages.Skip(i + 1).Select(p => p.Url)] : null, Recheck = request.Recheck };
                 LogDeferred(logger, pages.Count - i, request.Url);
                 await storage.PageRequests.SendMessageAsync(rest.ToJson(), cancellationToken).ConfigureAwait(false);
                 break;
@@ -84,7 +95,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
             {
                 LogSplit(logger, page.Url, ex.Message);
                 await storage.PageRequests.SendMessageAsync(page.ToJson(), visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
-                results.Add((DownloadOutcome.Retrying, null));
+                results.Add(new PageDownload(DownloadOutcome.Retrying));
             }
         }
 
@@ -97,7 +108,7 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     /// <see cref="TransientFetchException"/> after its claim records the reason (<see cref="ClaimState.Poisoned"/> on the last
     /// delivery): the page's failure is the page's, retried then poisoned, and never an unexpected exception for the caller.
     /// </summary>
-    public async Task<(DownloadOutcome Outcome, RawPage? Stored)> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
+    public async Task<PageDownload> DownloadPageAsync(PageRequest request, long delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = RawPageNames.ForUrl(request.Url);
@@ -106,10 +117,10 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
         Exception? cause = null;
         try
         {
-            var (outcome, stored, failure) = await TryDownloadPageAsync(request, name, delivery, cancellationToken).ConfigureAwait(false);
+            var (download, failure) = await TryDownloadPageAsync(request, name, delivery, cancellationToken).ConfigureAwait(false);
             if (failure is null)
             {
-                return (outcome, stored);
+                return download;
             }
 
             reason = failure;
@@ -126,13 +137,14 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
     }
 
     /// <summary>One attempt at a page: its outcome, or the reason of a transient failure (a failed fetch, a 5xx, 408 or 429).</summary>
-    private async Task<(DownloadOutcome Outcome, RawPage? Stored, string? Failure)> TryDownloadPageAsync(PageRequest request, string name, long delivery, CancellationToken cancellationToken)
+    private async Task<(PageDownload Download, string? Failure)> TryDownloadPageAsync(PageRequest request, string name, long delivery, CancellationToken cancellationToken)
     {
-        // Claims give each page one message, so only a redelivery (a crash after storing, before the message was deleted) can find
-        // the page stored already; checking then, and only then, saves a request per page. The create-only upload guards the rest.
-        if (delivery > 1 && await rawPages.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        // Claims give each page one message, so only a redelivery (a crash before the message was deleted) or a claim taken over
+        // after its lease can find the page stored already; checking then, and only then, saves a request per page on the first
+        // delivery. The create-only upload guards the rest.
+        if ((delivery > 1 || request.Recheck) && await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } storedETag)
         {
-            return (DownloadOutcome.Duplicate, null, null);
+            return (await FinishStoredAsync(name, storedETag, cancellationToken).ConfigureAwait(false), null);
         }
 
         var result = await fetcher.FetchPageAsync(request.Url, cancellationToken).ConfigureAwait(false);
@@ -142,16 +154,37 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
                 var origin = new RawPageOrigin(request.Url, request.FeedUrl, result.FetchedAt, result.ContentType);
                 var stored = await rawPages.TryAddAsync(name, result.Content, origin, cancellationToken).ConfigureAwait(false);
                 LogStored(logger, request.Url, name, result.Content.Length);
-                return stored is null ? (DownloadOutcome.Duplicate, null, null) : (DownloadOutcome.Stored, stored, null);
+                if (stored is not null)
+                {
+                    return (new PageDownload(DownloadOutcome.Stored, stored), null);
+                }
+
+                // Another run stored it first; it may have stopped before parsing it.
+                return (await rawPages.CurrentETagAsync(name, cancellationToken).ConfigureAwait(false) is { } etag
+                    ? await FinishStoredAsync(name, etag, cancellationToken).ConfigureAwait(false)
+                    : new PageDownload(DownloadOutcome.Duplicate), null);
             case FetchStatus.Failed:
             case FetchStatus.HttpError when result.HttpStatus is >= 500 or 408 or 429:
-                return (default, null, $"Fetching {request.Url} failed: {result.Error}");
+                return (new PageDownload(default), $"Fetching {request.Url} failed: {result.Error}");
             default:
                 LogSkipped(logger, request.Url, result.Status, result.Error ?? string.Empty);
                 await rejections.RecordAsync(name, "skipped-" + result.Status.ToString().ToLowerInvariant(), $"{request.Url}: {result.Error}", cancellationToken).ConfigureAwait(false);
                 await claims.MarkAsync(request.Url, ClaimState.Skipped, result.Error ?? result.Status.ToString(), (int)delivery, cancellationToken).ConfigureAwait(false);
-                return (DownloadOutcome.Skipped, null, null);
+                return (new PageDownload(DownloadOutcome.Skipped), null);
         }
+    }
+
+    /// <summary>A page already stored: nothing to do when a parse of this version is recorded, else it is parsed now.</summary>
+    private async Task<PageDownload> FinishStoredAsync(string name, string rawETag, CancellationToken cancellationToken)
+    {
+        if (await parseRecords.ExistAsync(name, rawETag, cancellationToken).ConfigureAwait(false))
+        {
+            return new PageDownload(DownloadOutcome.Duplicate);
+        }
+
+        LogRecovering(logger, name);
+        var parsed = await processor.ProcessAsync(storage.RawPages.GetBlobClient(name), cancellationToken).ConfigureAwait(false);
+        return new PageDownload(DownloadOutcome.Recovered, Parse: parsed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} pages of the batch starting at {Url} queued again as a batch of their own: the batch ran out of time")]
@@ -162,6 +195,9 @@ public sealed partial class PageDownloader(PageFetcher fetcher, RawPageStore raw
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Url} as {Blob} ({Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, Uri url, string blob, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Blob} was stored by a run that stopped before parsing it: parsing it now")]
+    private static partial void LogRecovering(ILogger logger, string blob);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Url}: {Status} {Reason}")]
     private static partial void LogSkipped(ILogger logger, Uri url, FetchStatus status, string reason);

@@ -18,13 +18,21 @@ public sealed record PageRequest(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Uri>? More { get; init; }
 
+    /// <summary>
+    /// Set on pages whose claim a poll took over after its lease: an earlier run may have stored them, so the downloader looks
+    /// for the stored page (and parses it if no parse was recorded) before downloading, as on a redelivery.
+    /// </summary>
+    [JsonPropertyName("recheck")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Recheck { get; init; }
+
     /// <summary>True when this message carries more than one page.</summary>
     [JsonIgnore]
     public bool IsBatch => More is { Count: > 0 };
 
     /// <summary>Every page of the message as a single-page request, the first one first.</summary>
     public IReadOnlyList<PageRequest> Pages() =>
-        IsBatch ? [new PageRequest(Url, FeedUrl), .. More!.Select(url => new PageRequest(url, FeedUrl))] : [this];
+        IsBatch ? [new PageRequest(Url, FeedUrl) { Recheck = Recheck }, .. More!.Select(url => new PageRequest(url, FeedUrl) { Recheck = Recheck })] : [this];
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -23,8 +23,10 @@ public sealed class PageClaimStoreTests(AzuriteFixture azurite)
         var first = await claims.TryClaimManyAsync(urls, null, CancellationToken.None);
         var second = await claims.TryClaimManyAsync(urls, null, CancellationToken.None);
 
-        Assert.Equal(urls.Skip(5).Select(u => u.AbsoluteUri).Order(), first.Select(u => u.AbsoluteUri).Order());
-        Assert.Empty(second);
+        Assert.Equal(urls.Skip(5).Select(u => u.AbsoluteUri).Order(), first.Claimed.Select(u => u.AbsoluteUri).Order());
+        Assert.Empty(second.Claimed);
+        Assert.Empty(second.TakenOver);
+        Assert.Equal(urls.Count, second.Held); // all within their lease: held, not finished, not taken over
     }
 
     [Fact]
