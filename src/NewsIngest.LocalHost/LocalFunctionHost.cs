@@ -58,6 +58,8 @@ public static class LocalFunctionHost
                 services.AddSingleton<ITypeLocator, TriggerTypes>();
                 // Registered after AddTimers, so it replaces the extension's WindowsAzure.Storage-based monitor.
                 services.AddSingleton<ScheduleMonitor, BlobScheduleMonitor>();
+                // The listeners' storage clients send the app's pinned API version, so any Azurite from 3.35 on serves them.
+                PinnedVersionComponentFactory.Decorate(services);
             })
             .ConfigureLogging(logging => configureLogging?.Invoke(logging))
             .Build();

@@ -34,11 +34,17 @@ public sealed class StorageAccount
     /// </summary>
     public const string ApiVersion = "2025-11-05";
 
+    /// <summary>The blob service version of <see cref="ApiVersion"/>.</summary>
+    public const BlobClientOptions.ServiceVersion BlobServiceVersion = BlobClientOptions.ServiceVersion.V2025_11_05;
+
+    /// <summary>The queue service version of <see cref="ApiVersion"/>.</summary>
+    public const QueueClientOptions.ServiceVersion QueueServiceVersion = QueueClientOptions.ServiceVersion.V2025_11_05;
+
     /// <summary>The blob client options: the pinned <see cref="ApiVersion"/>.</summary>
-    public static BlobClientOptions BlobOptions => new(BlobClientOptions.ServiceVersion.V2025_11_05);
+    public static BlobClientOptions BlobOptions => new(BlobServiceVersion);
 
     /// <summary>The queue client options: the pinned <see cref="ApiVersion"/>; base64 messages, as the Functions queue trigger expects by default.</summary>
-    public static QueueClientOptions QueueOptions => new(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+    public static QueueClientOptions QueueOptions => new(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 };
 
     /// <summary>
     /// Clients for a connection string. <paramref name="configureClients"/> adjusts the three clients' options alike

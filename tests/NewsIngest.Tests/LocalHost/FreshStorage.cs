@@ -12,8 +12,8 @@ internal static class FreshStorage
     {
         var executable = AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root.");
-        // The SDK listeners' own storage clients send the newest API version (the app's clients pin an older one, see StorageAccount),
-        // so this Azurite accepts any version, as `npm run azurite` does.
-        return await AzuriteProcess.StartAsync(executable, skipApiVersionCheck: true);
+        // Started with the API version check on, as an Azurite run by hand or by an editor is: the listeners' own storage clients
+        // must send the app's pinned version (PinnedVersionComponentFactory), or every listener call is refused.
+        return await AzuriteProcess.StartAsync(executable, skipApiVersionCheck: false);
     }
 }
