@@ -8,7 +8,7 @@ using NewsIngest.Core.Feeds;
 namespace NewsIngest.Cli.Bench;
 
 /// <summary>
-/// <c>newsingest bench feeds</c>: feeds nested N levels deep (issue 10), read by <see cref="FeedReader"/> and, as the baseline in
+/// <c>newsingest bench nested-feeds</c>: feeds nested N levels deep (issue 10), read by <see cref="FeedReader"/> and, as the baseline in
 /// the same run, loaded whole by <c>XDocument.Load</c> as the reader did before (quadratic in the nesting, so only up to a depth).
 /// </summary>
 internal static class NestedFeedBench

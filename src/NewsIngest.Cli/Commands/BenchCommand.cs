@@ -11,7 +11,7 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>
-/// <c>newsingest bench feeds</c>: see <see cref="NestedFeedBench"/>.
+/// <c>newsingest bench nested-feeds</c>: see <see cref="NestedFeedBench"/>.
 /// <c>newsingest bench ingest</c>: the whole pipeline (feed → queue → pages → raw blobs → parse → article blobs and table) over a
 /// local site of N pages, against the storage ceiling of the same writes in a bare loop, in one run.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class BenchCommand
         ingest.SetAction((parse, ct) => RunAsync(parse.GetValue(pages), parse.GetValue(concurrency), parse.GetValue(storage), ct));
         var levels = new Option<int[]>("--levels") { Description = "Nesting depths of the feeds to read.", DefaultValueFactory = _ => [10_000, 20_000, 80_000, 600_000], AllowMultipleArgumentsPerToken = true };
         var baselineMax = new Option<int>("--baseline-max") { Description = "Deepest feed the quadratic XDocument baseline is run on.", DefaultValueFactory = _ => 20_000 };
-        var feeds = new Command("feeds", "Seconds to read deeply nested feeds, against loading them whole with XDocument (the reader before issue 10).") { levels, baselineMax };
+        var feeds = new Command("nested-feeds", "Seconds to read deeply nested feeds, against loading them whole with XDocument (the reader before issue 10).") { levels, baselineMax };
         feeds.SetAction(parse => NestedFeedBench.Run(parse.GetValue(levels)!, parse.GetValue(baselineMax)));
         return new Command("bench", "Benchmarks.") { ingest, feeds };
     }
