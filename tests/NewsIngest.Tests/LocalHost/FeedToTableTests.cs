@@ -21,6 +21,8 @@ public sealed class FeedToTableTests
             await Eventually.HoldsAsync($"an Articles row for {page}", async () => await articles.GetRowAsync(blob, CancellationToken.None) is not null, LocalHostRun.Bound);
         }
 
+        // The host logs a page as parsed just after its row is written: wait for the log line, then check each page parsed once.
+        await Eventually.HoldsAsync("every page logged as parsed", () => log.ParsedBlobs.Count >= site.Pages.Count, LocalHostRun.Bound);
         Assert.Equal(site.Pages.Select(p => RawPageNames.ForUrl(p)).Order(StringComparer.Ordinal), log.ParsedBlobs.Order(StringComparer.Ordinal));
     }
 }
