@@ -13,7 +13,7 @@ namespace NewsIngest.Cli.Bench;
 /// <summary>One timed <see cref="FeedPoller.PollAsync"/> run of <c>bench feeds</c>: what it read, wrote and cost.</summary>
 internal sealed record FeedRunFigures(int Feeds, string Run, double Seconds, long Ok, int NotModified, int Failed, long ItemsListed,
     int NewPages, int Duplicates, long Messages, IReadOnlyList<StorageOperationCount> Operations, IReadOnlyDictionary<string, long> TableRequests,
-    long HeapPeakBytes, long WorkingSetPeakBytes)
+    long LivePeakBytes, long HeapPeakBytes, long WorkingSetPeakBytes)
 {
     /// <summary>Feed requests the site answered per second (200 and 304 alike).</summary>
     public double RequestsPerSecond => (Ok + NotModified) / Seconds;
@@ -55,12 +55,20 @@ internal static class FeedCountBench
             $"Bench: feeds {string.Join(", ", feedCounts)} over {hosts} hosts (*.bench.localhost:{site.Port}), {FeedCountSite.ItemsPerFeed} items each, {lease.Description}.")).ConfigureAwait(false);
         await Console.Error.WriteLineAsync("Production politeness (2 per host, 1 s apart, 32 in flight) with shared politeness on, as infra/main.bicep sets it; private addresses allowed (the site is on loopback).").ConfigureAwait(false);
         var figures = new List<FeedRunFigures>();
+        Console.Out.WriteLine(TableHeader);
         foreach (var count in feedCounts)
         {
-            figures.AddRange(await MeasureAsync(lease.ConnectionString, site, count, hosts, cancellationToken).ConfigureAwait(false));
+            // A temporary Azurite is gone with the command; a lasting store gets its queue back as it was.
+            var sweep = await MeasureAsync(lease.ConnectionString, site, count, hosts, removeMessages: !lease.IsTemporary, cancellationToken).ConfigureAwait(false);
+            foreach (var run in sweep)
+            {
+                Console.Out.WriteLine(Row(run));
+            }
+
+            figures.AddRange(sweep);
         }
 
-        Print(figures);
+        PrintOperations(figures);
         using var process = Process.GetCurrentProcess();
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process peak working set (Process.PeakWorkingSet64, whole command): {process.PeakWorkingSet64 / 1048576.0:0} MB"));
         Console.Out.WriteLine(JsonSerializer.Serialize(figures.Select(f => new
@@ -77,7 +85,8 @@ internal static class FeedCountBench
             duplicates = f.Duplicates,
             messages = f.Messages,
             operationsPerFeed = Math.Round(f.OperationsPerFeed(), 3),
-            heapPeakMB = Math.Round(f.HeapPeakBytes / 1048576.0, 1),
+            liveHeapPeakMB = Math.Round(f.LivePeakBytes / 1048576.0, 1),
+            gcHeapPeakMB = Math.Round(f.HeapPeakBytes / 1048576.0, 1),
             workingSetPeakMB = Math.Round(f.WorkingSetPeakBytes / 1048576.0, 1),
             operations = f.Operations,
             tableRequests = f.TableRequests,
@@ -87,9 +96,10 @@ internal static class FeedCountBench
 
     /// <summary>
     /// One sweep of <paramref name="feeds"/> feeds, new to the storage (their URLs name a fresh sweep): the first run, then after
-    /// <see cref="ChangedEvery"/> publishes, the second. The page requests it enqueued are removed afterwards.
+    /// <see cref="ChangedEvery"/> publishes, the second. With <paramref name="removeMessages"/> the page requests it enqueued are
+    /// taken out of the queue afterwards (one request each: minutes for 50,000).
     /// </summary>
-    public static async Task<IReadOnlyList<FeedRunFigures>> MeasureAsync(string connectionString, FeedCountSite site, int feeds, int hosts, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FeedRunFigures>> MeasureAsync(string connectionString, FeedCountSite site, int feeds, int hosts, bool removeMessages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
         var sweep = "s" + Guid.NewGuid().ToString("N")[..8];
@@ -120,7 +130,11 @@ internal static class FeedCountBench
         }
         finally
         {
-            await BenchMessages.RemoveAsync(storage.PageRequests, $".bench.localhost:{site.Port}/{sweep}/", CancellationToken.None).ConfigureAwait(false);
+            if (removeMessages)
+            {
+                await Console.Error.WriteLineAsync("Removing the bench's page requests from the queue.").ConfigureAwait(false);
+                await BenchMessages.RemoveAsync(storage.PageRequests, $".bench.localhost:{site.Port}/{sweep}/", CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
@@ -143,18 +157,16 @@ internal static class FeedCountBench
         var (ok, _, items) = site.Counts;
         var messages = operations.Where(op => op is { Service: "queue", Operation: "PutMessage" }).Sum(op => op.Count);
         return new FeedRunFigures(feeds, run, elapsed.TotalSeconds, ok, summary.NotModified, summary.FailedFeeds, items, summary.NewItems,
-            summary.Duplicates, messages, operations, counters.Tables.Snapshot(), sampler.HeapPeak, sampler.WorkingSetPeak);
+            summary.Duplicates, messages, operations, counters.Tables.Snapshot(), sampler.LivePeak, sampler.HeapPeak, sampler.WorkingSetPeak);
     }
 
-    private static void Print(IReadOnlyList<FeedRunFigures> figures)
-    {
-        Console.Out.WriteLine("feeds\trun\twall s\treq/s\t200\t304\tfailed\titems listed\tnew pages (claimed, enqueued)\tduplicates\tmessages\tstorage ops/feed (table+queue+blob)\theap peak MB\tworking set peak MB");
-        foreach (var f in figures)
-        {
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{f.Feeds}\t{f.Run}\t{f.Seconds:0.0}\t{f.RequestsPerSecond:0}\t{f.Ok}\t{f.NotModified}\t{f.Failed}\t{f.ItemsListed}\t{f.NewPages}\t{f.Duplicates}\t{f.Messages}\t{f.OperationsPerFeed():0.00} ({f.OperationsPerFeed("table"):0.00}+{f.OperationsPerFeed("queue"):0.00}+{f.OperationsPerFeed("blob"):0.00})\t{f.HeapPeakBytes / 1048576.0:0.0}\t{f.WorkingSetPeakBytes / 1048576.0:0}"));
-        }
+    private const string TableHeader = "feeds\trun\twall s\treq/s\t200\t304\tfailed\titems listed\tnew pages (claimed, enqueued)\tduplicates\tmessages\tstorage ops/feed (table+queue+blob)\tlive heap peak MB\tGC heap peak MB\tworking set peak MB";
 
+    private static string Row(FeedRunFigures f) => string.Create(CultureInfo.InvariantCulture,
+                $"{f.Feeds}\t{f.Run}\t{f.Seconds:0.0}\t{f.RequestsPerSecond:0}\t{f.Ok}\t{f.NotModified}\t{f.Failed}\t{f.ItemsListed}\t{f.NewPages}\t{f.Duplicates}\t{f.Messages}\t{f.OperationsPerFeed():0.00} ({f.OperationsPerFeed("table"):0.00}+{f.OperationsPerFeed("queue"):0.00}+{f.OperationsPerFeed("blob"):0.00})\t{f.LivePeakBytes / 1048576.0:0.0}\t{f.HeapPeakBytes / 1048576.0:0.0}\t{f.WorkingSetPeakBytes / 1048576.0:0}");
+
+    private static void PrintOperations(IReadOnlyList<FeedRunFigures> figures)
+    {
         Console.Out.WriteLine();
         Console.Out.WriteLine("storage requests per feed, by run: service operation (price class)");
         foreach (var f in figures)
