@@ -13,7 +13,7 @@ namespace NewsIngest.Cli.Bench;
 /// <summary>One timed <see cref="FeedPoller.PollAsync"/> run of <c>bench feeds</c>: what it read, wrote and cost.</summary>
 internal sealed record FeedRunFigures(int Feeds, string Run, double Seconds, long Ok, int NotModified, int Failed, long ItemsListed,
     int NewPages, int Duplicates, long Messages, IReadOnlyList<StorageOperationCount> Operations, IReadOnlyDictionary<string, long> TableRequests,
-    long LivePeakBytes, long HeapPeakBytes, long WorkingSetPeakBytes)
+    long LivePeakBytes, long LiveAfterBytes, long HeapPeakBytes, long WorkingSetPeakBytes)
 {
     /// <summary>Feed requests the site answered per second (200 and 304 alike).</summary>
     public double RequestsPerSecond => (Ok + NotModified) / Seconds;
@@ -86,6 +86,7 @@ internal static class FeedCountBench
             messages = f.Messages,
             operationsPerFeed = Math.Round(f.OperationsPerFeed(), 3),
             liveHeapPeakMB = Math.Round(f.LivePeakBytes / 1048576.0, 1),
+            liveHeapAfterMB = Math.Round(f.LiveAfterBytes / 1048576.0, 1),
             gcHeapPeakMB = Math.Round(f.HeapPeakBytes / 1048576.0, 1),
             workingSetPeakMB = Math.Round(f.WorkingSetPeakBytes / 1048576.0, 1),
             operations = f.Operations,
@@ -157,13 +158,13 @@ internal static class FeedCountBench
         var (ok, _, items) = site.Counts;
         var messages = operations.Where(op => op is { Service: "queue", Operation: "PutMessage" }).Sum(op => op.Count);
         return new FeedRunFigures(feeds, run, elapsed.TotalSeconds, ok, summary.NotModified, summary.FailedFeeds, items, summary.NewItems,
-            summary.Duplicates, messages, operations, counters.Tables.Snapshot(), sampler.LivePeak, sampler.HeapPeak, sampler.WorkingSetPeak);
+            summary.Duplicates, messages, operations, counters.Tables.Snapshot(), sampler.LivePeak, sampler.LiveAfter, sampler.HeapPeak, sampler.WorkingSetPeak);
     }
 
-    private const string TableHeader = "feeds\trun\twall s\treq/s\t200\t304\tfailed\titems listed\tnew pages (claimed, enqueued)\tduplicates\tmessages\tstorage ops/feed (table+queue+blob)\tlive heap peak MB\tGC heap peak MB\tworking set peak MB";
+    private const string TableHeader = "feeds\trun\twall s\treq/s\t200\t304\tfailed\titems listed\tnew pages (claimed, enqueued)\tduplicates\tmessages\tstorage ops/feed (table+queue+blob)\tlive heap peak MB\tlive heap after MB\tGC heap peak MB\tworking set peak MB";
 
     private static string Row(FeedRunFigures f) => string.Create(CultureInfo.InvariantCulture,
-                $"{f.Feeds}\t{f.Run}\t{f.Seconds:0.0}\t{f.RequestsPerSecond:0}\t{f.Ok}\t{f.NotModified}\t{f.Failed}\t{f.ItemsListed}\t{f.NewPages}\t{f.Duplicates}\t{f.Messages}\t{f.OperationsPerFeed():0.00} ({f.OperationsPerFeed("table"):0.00}+{f.OperationsPerFeed("queue"):0.00}+{f.OperationsPerFeed("blob"):0.00})\t{f.LivePeakBytes / 1048576.0:0.0}\t{f.HeapPeakBytes / 1048576.0:0.0}\t{f.WorkingSetPeakBytes / 1048576.0:0}");
+                $"{f.Feeds}\t{f.Run}\t{f.Seconds:0.0}\t{f.RequestsPerSecond:0}\t{f.Ok}\t{f.NotModified}\t{f.Failed}\t{f.ItemsListed}\t{f.NewPages}\t{f.Duplicates}\t{f.Messages}\t{f.OperationsPerFeed():0.00} ({f.OperationsPerFeed("table"):0.00}+{f.OperationsPerFeed("queue"):0.00}+{f.OperationsPerFeed("blob"):0.00})\t{f.LivePeakBytes / 1048576.0:0.0}\t{f.LiveAfterBytes / 1048576.0:0.0}\t{f.HeapPeakBytes / 1048576.0:0.0}\t{f.WorkingSetPeakBytes / 1048576.0:0}");
 
     private static void PrintOperations(IReadOnlyList<FeedRunFigures> figures)
     {

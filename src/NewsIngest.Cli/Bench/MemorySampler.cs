@@ -27,6 +27,9 @@ internal sealed class MemorySampler : IAsyncDisposable
     /// <summary>Peak GC heap size (live and not yet collected), in bytes.</summary>
     public long HeapPeak => Interlocked.Read(ref _heapPeak);
 
+    /// <summary>Live managed heap once the run is over, before its services are released: what a run keeps, in bytes.</summary>
+    public long LiveAfter { get; private set; }
+
     /// <summary>Peak live managed heap, measured after a full collection once a second, in bytes.</summary>
     public long LivePeak => Interlocked.Read(ref _livePeak);
 
@@ -47,6 +50,7 @@ internal sealed class MemorySampler : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _sampling.ConfigureAwait(false);
         Sample(live: true);
+        LiveAfter = GC.GetTotalMemory(forceFullCollection: true);
         _stop.Dispose();
     }
 

@@ -22,8 +22,15 @@ public sealed partial class FeedPoller(
     StorageClients storage,
     ILogger<FeedPoller> logger)
 {
-    /// <summary>Enqueues run this many at a time.</summary>
+    /// <summary>Enqueues of one feed run this many at a time.</summary>
     private const int EnqueueConcurrency = 16;
+
+    /// <summary>
+    /// Enqueues in flight for the whole run, across the feeds read at once: each in-flight storage request holds tens of KB
+    /// (measured: about 32 KB of request buffers), so without this bound a slow storage account would let 64 feeds × 16 sends
+    /// pile up, and the run's memory follow the storage latency.
+    /// </summary>
+    private const int RunEnqueueConcurrency = 32;
 
     /// <summary>
     /// Pages of one host per batch message. A feed listing at least this many new pages of one host sends them this many to a
@@ -46,7 +53,7 @@ public sealed partial class FeedPoller(
     public async Task<FeedPollSummary> PollAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var run = new PollRun();
+        using var run = new PollRun(RunEnqueueConcurrency);
         // Feeds are read in parallel: hundreds of feeds at one conditional GET each still take seconds. Per-host politeness is the
         // HTTP pipeline's job, so feeds of one site still queue up behind each other there; interleaved by host, they do not
         // hold up the other sites' feeds meanwhile.
@@ -115,7 +122,16 @@ public sealed partial class FeedPoller(
         {
             await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = cancellationToken }, async (request, ct) =>
             {
-                await EnqueueAsync(request, ct).ConfigureAwait(false);
+                await run.EnqueueSlots.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await EnqueueAsync(request, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    run.EnqueueSlots.Release();
+                }
+
                 foreach (var page in request.Pages())
                 {
                     enqueued[page.Url] = true;
@@ -232,7 +248,7 @@ public sealed partial class FeedPoller(
     private static partial void LogFeedFailed(ILogger logger, Uri feedUrl, string reason);
 
     /// <summary>The counts of one poll, shared by the parallel item loop.</summary>
-    private sealed class PollRun
+    private sealed class PollRun(int enqueueSlots) : IDisposable
     {
         /// <summary>
         /// The 128-bit prefix of each canonical URL's SHA-256, not the URL: a first read of 10,000 feeds meets 50,000 URLs, and
@@ -245,6 +261,10 @@ public sealed partial class FeedPoller(
         public int Failed;
         public int Duplicates;
         public int Enqueued;
+
+        public SemaphoreSlim EnqueueSlots { get; } = new(enqueueSlots, enqueueSlots);
+
+        public void Dispose() => EnqueueSlots.Dispose();
 
         public System.Collections.Concurrent.ConcurrentQueue<Uri> Refused { get; } = new();
 
