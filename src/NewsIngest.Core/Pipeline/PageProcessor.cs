@@ -24,7 +24,17 @@ public sealed partial class PageProcessor(
     IOptions<ParseOptions> options,
     ILogger<PageProcessor> logger)
 {
-    public async Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses a stored page: the blob trigger's work, and recovery's. The page is most likely new, so the article is written
+    /// create-only without reading first (<see cref="ArticleStore.SaveAsync(RawPage, Article, bool, CancellationToken)"/>).
+    /// </summary>
+    public Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, likelyNew: true, cancellationToken);
+
+    /// <param name="blob">The raw page.</param>
+    /// <param name="likelyNew">No article of the page is expected: write create-only first. False for a reparse, where most exist.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
@@ -41,7 +51,7 @@ public sealed partial class PageProcessor(
             return ParseOutcome.Unchanged;
         }
 
-        return await ProcessPageAsync(page, firstVersion: false, cancellationToken).ConfigureAwait(false);
+        return await ProcessPageAsync(page, likelyNew, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -55,7 +65,7 @@ public sealed partial class PageProcessor(
         return await ProcessPageAsync(page, firstVersion, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ParseOutcome> ProcessPageAsync(RawPage page, bool firstVersion, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> ProcessPageAsync(RawPage page, bool likelyNew, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         using var urlScope = page.Origin.SourceUrl is { } url ? logger.BeginScope(new Dictionary<string, object> { ["Url"] = url.AbsoluteUri }) : null;
@@ -91,7 +101,7 @@ public sealed partial class PageProcessor(
             return await RejectAsync(page, refusal.Status, refusal.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        var write = await articles.SaveAsync(page, article, firstVersion, cancellationToken).ConfigureAwait(false);
+        var write = await articles.SaveAsync(page, article, likelyNew, cancellationToken).ConfigureAwait(false);
         if (write == ArticleWrite.Superseded)
         {
             LogSuperseded(logger, page.Name, page.ETag);
