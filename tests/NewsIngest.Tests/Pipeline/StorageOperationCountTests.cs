@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Cli.Bench;
+using NewsIngest.Cli.Hosting;
+using NewsIngest.Core.Pipeline;
+using NewsIngest.Core.Storage;
+using NewsIngest.Tests.Infrastructure;
+
+namespace NewsIngest.Tests.Pipeline;
+
+/// <summary>
+/// What one pipeline cycle asks of storage, request by request, counted by the same policy <c>bench ingest</c> uses: a change
+/// that adds a request per article (above all a blob write, the dominant price) fails here. docs/storage.md explains each line.
+/// </summary>
+public sealed class StorageOperationCountTests
+{
+    private const int Articles = 10;
+
+    [Fact]
+    public async Task Ten_articles_through_the_cycle_cost_one_blob_write_and_three_table_transactions_each_and_four_queue_operations_in_all()
+    {
+        // An Azurite of its own: a queue shared with other tests could hold their messages, which this cycle would receive and count.
+        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root."));
+        await using var site = await BenchSite.StartAsync(Articles);
+        var counter = new StorageOperationCounter();
+        await using var services = TestServices.Create(azurite.ConnectionString, [site.FeedUrl],
+            configure: s => s.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, counter.Attach)));
+        // The containers, queue and tables are created once per process, not per article: not counted.
+        await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
+        counter.Reset();
+
+        var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(Articles, summary.Parsed);
+        var counts = counter.Snapshot().ToDictionary(c => $"{c.Service} {c.Operation} ({c.PriceClass})", c => c.Count);
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                // Per article: the raw page, one PutBlob with its metadata; the article JSON is in its row, so no second blob.
+                ["blob PutBlob (write)"] = Articles,
+                // Per article: the ArticlesByDay row and the Articles row holding the JSON (create-only inserts, no read
+                // before them), and clearing a rejection the page might have had.
+                ["table InsertEntity (transaction)"] = 2 * Articles,
+                ["table DeleteEntity (transaction)"] = Articles,
+                // Per run: the feed's validators read and saved, the claims table checked once per process, and the ten
+                // claims inserted as one transaction.
+                ["table GetEntity (transaction)"] = 1,
+                ["table UpsertEntity (transaction)"] = 1,
+                ["table CreateTable (transaction)"] = 1,
+                ["table Batch (transaction)"] = 1,
+                // Per run: the ten pages as one batch message, sent, received, deleted; and the receive that finds the queue empty.
+                ["queue PutMessage (class1)"] = 1,
+                ["queue GetMessages (class1)"] = 2,
+                ["queue DeleteMessage (class1)"] = 1,
+            },
+            counts);
+        var perArticle = new StorageOperationReport(counter.Snapshot(), summary.Parsed).PerClass;
+        Assert.Equal(1.0, perArticle["blob write"]);
+    }
+}
