@@ -3,6 +3,7 @@ using NewsIngest.Cli.Bench;
 using NewsIngest.Cli.Hosting;
 using NewsIngest.Core.Pipeline;
 using NewsIngest.Core.Storage;
+using NewsIngest.Tests.Functions;
 using NewsIngest.Tests.Infrastructure;
 
 namespace NewsIngest.Tests.Pipeline;
@@ -56,5 +57,47 @@ public sealed class StorageOperationCountTests
             counts);
         var perArticle = new StorageOperationReport(counter.Snapshot(), summary.Parsed).PerClass;
         Assert.Equal(1.0, perArticle["blob write"]);
+    }
+
+    [Fact]
+    public async Task Ten_articles_through_the_functions_cost_one_blob_write_one_blob_read_and_three_table_transactions_each()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root."));
+        await using var site = await BenchSite.StartAsync(Articles);
+        var counter = new StorageOperationCounter();
+        await using var services = TestServices.Create(azurite.ConnectionString, [site.FeedUrl],
+            configure: s => s.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, counter.Attach)));
+        await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
+        counter.Reset();
+        var chain = new FunctionChain(services);
+
+        // As the host runs them: the timer, the queue trigger (its receive and delete played by the chain), then the blob trigger per page.
+        await chain.FetchFeedsAsync();
+        var pages = await chain.DrainPageRequestsAsync();
+        foreach (var page in pages)
+        {
+            await chain.ParseAsync(page);
+        }
+
+        Assert.Equal(Articles, pages.Count);
+        Assert.Equal(
+            new Dictionary<string, long>
+            {
+                // Per article: FetchPage stores the raw page; ParsePage reads it back (with its metadata, one request) and
+                // writes the two rows create-only, with no read of the Articles row first, then clears any rejection.
+                ["blob PutBlob (write)"] = Articles,
+                ["blob GetBlob (read)"] = Articles,
+                ["table InsertEntity (transaction)"] = 2 * Articles,
+                ["table DeleteEntity (transaction)"] = Articles,
+                ["table GetEntity (transaction)"] = 1,
+                ["table UpsertEntity (transaction)"] = 1,
+                ["table CreateTable (transaction)"] = 1,
+                ["table Batch (transaction)"] = 1,
+                ["queue PutMessage (class1)"] = 1,
+                ["queue GetMessages (class1)"] = 2,
+                ["queue DeleteMessage (class1)"] = 1,
+            },
+            counter.Snapshot().ToDictionary(c => $"{c.Service} {c.Operation} ({c.PriceClass})", c => c.Count));
     }
 }
