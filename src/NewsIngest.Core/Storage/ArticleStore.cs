@@ -26,6 +26,11 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
 
     private static readonly string[] JsonSource = [.. ArticleJsonProperties.All, nameof(ArticleRow.ArticleBlob)];
 
+    /// <summary>Enough to tell where the JSON is without reading it: the first JSON property's presence and the blob name.</summary>
+    private static readonly string[] JsonPlace = [ArticleJsonProperties.First, nameof(ArticleRow.ArticleBlob)];
+
+    private static readonly string[] VersionOnly = [nameof(ArticleRow.RawETag), nameof(ArticleRow.ExtractorVersion)];
+
     public Task<ArticleWrite> SaveAsync(RawPage page, Article article, CancellationToken cancellationToken) =>
         SaveAsync(page, article, likelyNew: false, cancellationToken);
 
@@ -129,8 +134,9 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
     public async Task<bool> IsCurrentAsync(string rawPageName, string rawETag, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await GetEntityAsync(storage.ArticlesTable, TableKeys.PartitionFor(rawPageName), rawPageName, cancellationToken).ConfigureAwait(false);
-        return IsSameVersion(entity, rawETag);
+        var response = await storage.ArticlesTable.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.PartitionFor(rawPageName), TableKeys.RowFor(rawPageName), VersionOnly, cancellationToken).ConfigureAwait(false);
+        return IsSameVersion(response.HasValue ? response.Value : null, rawETag);
     }
 
     /// <summary>Every article row, or those of one site: a query on the site's partition, not a table scan.</summary>
@@ -380,8 +386,8 @@ public sealed class ArticleStore(StorageClients storage, RawPageStore rawPages)
     private async Task DeleteUnnamedBlobAsync(string rawPageName, string articleBlob, ETag blobETag, CancellationToken cancellationToken)
     {
         var response = await storage.ArticlesTable.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.PartitionFor(rawPageName), TableKeys.RowFor(rawPageName), JsonSource, cancellationToken).ConfigureAwait(false);
-        if (response.HasValue && ArticleJsonProperties.Read(response.Value!) is null && response.Value!.GetString(nameof(ArticleRow.ArticleBlob)) == articleBlob)
+            TableKeys.PartitionFor(rawPageName), TableKeys.RowFor(rawPageName), JsonPlace, cancellationToken).ConfigureAwait(false);
+        if (response.HasValue && response.Value!.GetString(ArticleJsonProperties.First) is null && response.Value.GetString(nameof(ArticleRow.ArticleBlob)) == articleBlob)
         {
             return;
         }

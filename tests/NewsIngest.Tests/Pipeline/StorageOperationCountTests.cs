@@ -16,26 +16,32 @@ public sealed class StorageOperationCountTests
 {
     private const int Articles = 10;
 
+    /// <summary>
+    /// Per run, whatever the number of articles: the feed's validators read and saved, the claims table checked once per
+    /// process, the ten claims inserted as one transaction; the ten pages as one batch message sent, received and deleted, and
+    /// the receive that finds the queue empty.
+    /// </summary>
+    private static readonly Dictionary<string, long> PerRun = new()
+    {
+        ["table GetEntity (transaction)"] = 1,
+        ["table UpsertEntity (transaction)"] = 1,
+        ["table CreateTable (transaction)"] = 1,
+        ["table Batch (transaction)"] = 1,
+        ["queue PutMessage (class1)"] = 1,
+        ["queue GetMessages (class1)"] = 2,
+        ["queue DeleteMessage (class1)"] = 1,
+    };
+
     [Fact]
     public async Task Ten_articles_through_the_cycle_cost_one_blob_write_and_three_table_transactions_each_and_four_queue_operations_in_all()
     {
-        // An Azurite of its own: a queue shared with other tests could hold their messages, which this cycle would receive and count.
-        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root."));
-        await using var site = await BenchSite.StartAsync(Articles);
-        var counter = new StorageOperationCounter();
-        await using var services = TestServices.Create(azurite.ConnectionString, [site.FeedUrl],
-            configure: s => s.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, counter.Attach)));
-        // The containers, queue and tables are created once per process, not per article: not counted.
-        await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
-        counter.Reset();
+        await using var run = await CountedRun.StartAsync();
 
-        var summary = await services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
+        var summary = await run.Services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
 
         Assert.Equal(Articles, summary.Parsed);
-        var counts = counter.Snapshot().ToDictionary(c => $"{c.Service} {c.Operation} ({c.PriceClass})", c => c.Count);
         Assert.Equal(
-            new Dictionary<string, long>
+            new Dictionary<string, long>(PerRun)
             {
                 // Per article: the raw page, one PutBlob with its metadata; the article JSON is in its row, so no second blob.
                 ["blob PutBlob (write)"] = Articles,
@@ -43,34 +49,17 @@ public sealed class StorageOperationCountTests
                 // before them), and clearing a rejection the page might have had.
                 ["table InsertEntity (transaction)"] = 2 * Articles,
                 ["table DeleteEntity (transaction)"] = Articles,
-                // Per run: the feed's validators read and saved, the claims table checked once per process, and the ten
-                // claims inserted as one transaction.
-                ["table GetEntity (transaction)"] = 1,
-                ["table UpsertEntity (transaction)"] = 1,
-                ["table CreateTable (transaction)"] = 1,
-                ["table Batch (transaction)"] = 1,
-                // Per run: the ten pages as one batch message, sent, received, deleted; and the receive that finds the queue empty.
-                ["queue PutMessage (class1)"] = 1,
-                ["queue GetMessages (class1)"] = 2,
-                ["queue DeleteMessage (class1)"] = 1,
             },
-            counts);
-        var perArticle = new StorageOperationReport(counter.Snapshot(), summary.Parsed).PerClass;
+            run.Counts());
+        var perArticle = new StorageOperationReport(run.Counter.Snapshot(), summary.Parsed).PerClass;
         Assert.Equal(1.0, perArticle["blob write"]);
     }
 
     [Fact]
     public async Task Ten_articles_through_the_functions_cost_one_blob_write_one_blob_read_and_three_table_transactions_each()
     {
-        await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root."));
-        await using var site = await BenchSite.StartAsync(Articles);
-        var counter = new StorageOperationCounter();
-        await using var services = TestServices.Create(azurite.ConnectionString, [site.FeedUrl],
-            configure: s => s.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, counter.Attach)));
-        await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
-        counter.Reset();
-        var chain = new FunctionChain(services);
+        await using var run = await CountedRun.StartAsync();
+        var chain = new FunctionChain(run.Services);
 
         // As the host runs them: the timer, the queue trigger (its receive and delete played by the chain), then the blob trigger per page.
         await chain.FetchFeedsAsync();
@@ -82,7 +71,7 @@ public sealed class StorageOperationCountTests
 
         Assert.Equal(Articles, pages.Count);
         Assert.Equal(
-            new Dictionary<string, long>
+            new Dictionary<string, long>(PerRun)
             {
                 // Per article: FetchPage stores the raw page; ParsePage reads it back (with its metadata, one request) and
                 // writes the two rows create-only, with no read of the Articles row first, then clears any rejection.
@@ -90,14 +79,52 @@ public sealed class StorageOperationCountTests
                 ["blob GetBlob (read)"] = Articles,
                 ["table InsertEntity (transaction)"] = 2 * Articles,
                 ["table DeleteEntity (transaction)"] = Articles,
-                ["table GetEntity (transaction)"] = 1,
-                ["table UpsertEntity (transaction)"] = 1,
-                ["table CreateTable (transaction)"] = 1,
-                ["table Batch (transaction)"] = 1,
-                ["queue PutMessage (class1)"] = 1,
-                ["queue GetMessages (class1)"] = 2,
-                ["queue DeleteMessage (class1)"] = 1,
             },
-            counter.Snapshot().ToDictionary(c => $"{c.Service} {c.Operation} ({c.PriceClass})", c => c.Count));
+            run.Counts());
+    }
+
+    /// <summary>A counted pipeline over an Azurite and a local site of its own, with the one-time creations done and not counted.</summary>
+    private sealed class CountedRun : IAsyncDisposable
+    {
+        private readonly AzuriteProcess _azurite;
+        private readonly BenchSite _site;
+
+        private CountedRun(AzuriteProcess azurite, BenchSite site, ServiceProvider services, StorageOperationCounter counter)
+        {
+            _azurite = azurite;
+            _site = site;
+            Services = services;
+            Counter = counter;
+        }
+
+        public ServiceProvider Services { get; }
+
+        public StorageOperationCounter Counter { get; }
+
+        public static async Task<CountedRun> StartAsync()
+        {
+            // An Azurite of its own: a queue shared with other tests could hold their messages, which this run would receive and count.
+            var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.FindExecutable(AppContext.BaseDirectory)
+                ?? throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root."));
+            var site = await BenchSite.StartAsync(Articles);
+            var counter = new StorageOperationCounter();
+            var services = TestServices.Create(azurite.ConnectionString, [site.FeedUrl],
+                configure: s => s.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, counter.Attach)));
+            // The containers, queue and tables are created once per process, not per article: not counted.
+            await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
+            counter.Reset();
+            return new CountedRun(azurite, site, services, counter);
+        }
+
+        /// <summary>The counts so far, keyed "service operation (class)".</summary>
+        public Dictionary<string, long> Counts() =>
+            Counter.Snapshot().ToDictionary(c => $"{c.Service} {c.Operation} ({c.PriceClass})", c => c.Count);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Services.DisposeAsync();
+            await _site.DisposeAsync();
+            await _azurite.DisposeAsync();
+        }
     }
 }

@@ -12,26 +12,10 @@ namespace NewsIngest.Tests.Storage;
 /// and a change across the limit moves the JSON without leaving a stale blob behind (docs/storage.md).
 /// </summary>
 [Collection(AzuriteTests.Name)]
-public sealed class ArticleJsonInRowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ArticleJsonInRowTests(AzuriteFixture azurite) : ArticleStoreTestBase(azurite)
 {
     /// <summary>A body whose JSON is longer than a row may hold.</summary>
     private const int LongBody = 150_000;
-
-    private ServiceProvider _services = null!;
-
-    private StorageClients Storage => _services.GetRequiredService<StorageClients>();
-
-    private ArticleStore Articles => _services.GetRequiredService<ArticleStore>();
-
-    private RawPageStore RawPages => _services.GetRequiredService<RawPageStore>();
-
-    public Task InitializeAsync()
-    {
-        _services = TestServices.Create(azurite.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
     public async Task An_article_up_to_the_row_limit_keeps_its_json_byte_for_byte_in_its_row_and_writes_no_json_blob()
@@ -139,12 +123,14 @@ public sealed class ArticleJsonInRowTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_row_written_before_the_json_moved_into_rows_is_still_read_from_its_blob()
+    public async Task A_row_written_before_the_json_moved_into_rows_is_read_from_its_blob_until_a_reparse_moves_the_json_into_the_row()
     {
-        var name = $"legacy.example/{Guid.NewGuid():N}.html";
+        var host = $"legacy{Guid.NewGuid():N}.example";
+        var name = $"{host}/page.html";
         var article = await Version(name, "Ancien format", 3_000);
         var json = StoredArticleJson.Serialize(article);
-        // Rewrite it as rows were written before: no JSON in the row, the blob named in ArticleBlob holds it.
+        // Rewrite it as rows were written before: no JSON in the row, the blob named in ArticleBlob holds it; and an older
+        // extractor version, so a reparse redoes it.
         var row = await Entity(name);
         foreach (var property in ArticleJsonProperties.All)
         {
@@ -152,11 +138,20 @@ public sealed class ArticleJsonInRowTests(AzuriteFixture azurite) : IAsyncLifeti
         }
 
         row[nameof(ArticleRow.ArticleBlob)] = RawPageNames.ArticleBlobFor(name);
+        row[nameof(ArticleRow.ExtractorVersion)] = "0-legacy";
         await Storage.ArticlesTable.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
         await Storage.Articles.GetBlobClient(RawPageNames.ArticleBlobFor(name)).UploadAsync(BinaryData.FromString(json));
 
         Assert.Equal(json, await Articles.GetJsonAsync(name, CancellationToken.None));
         Assert.Equal(json, await Articles.GetJsonAsync((await Articles.GetRowAsync(name, CancellationToken.None))!, CancellationToken.None));
+
+        var reparse = await Services.GetRequiredService<PageReparser>().RunAsync(new ReparseFilter(Host: host), null, CancellationToken.None);
+
+        Assert.Equal(1, reparse.Parsed);
+        var reparsed = await Entity(name);
+        Assert.Equal(await Articles.GetJsonAsync(name, CancellationToken.None), ArticleJsonProperties.Read(reparsed));
+        Assert.Null(reparsed.GetString(nameof(ArticleRow.ArticleBlob)));
+        Assert.False(await BlobExists(name));
     }
 
     /// <summary>Writes a new version of the page holding an article of <paramref name="bodyLength"/> characters, and stores it.</summary>
@@ -168,28 +163,11 @@ public sealed class ArticleJsonInRowTests(AzuriteFixture azurite) : IAsyncLifeti
         return article;
     }
 
-    private async Task<ParseOutcome> Process(string name) =>
-        await _services.GetRequiredService<PageProcessor>().ProcessAsync(Storage.RawPages.GetBlobClient(name), CancellationToken.None);
-
-    private async Task<RawPage> Read(string name) =>
-        await RawPageStore.ReadAsync(Storage.RawPages.GetBlobClient(name), long.MaxValue, CancellationToken.None);
-
     private async Task<TableEntity> Entity(string name) =>
         (await Storage.ArticlesTable.GetEntityAsync<TableEntity>(TableKeys.PartitionFor(name), TableKeys.RowFor(name))).Value;
 
     private async Task<bool> BlobExists(string name) =>
         (await Storage.Articles.GetBlobClient(RawPageNames.ArticleBlobFor(name)).ExistsAsync()).Value;
-
-    private static async Task<List<TableEntity>> RowsNamed(TableClient table, string name)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {TableKeys.RowFor(name)}")))
-        {
-            rows.Add(entity);
-        }
-
-        return rows;
-    }
 
     /// <summary>Distinct paragraphs (the extractor drops repeated ones) of about <paramref name="length"/> characters in all.</summary>
     private static string Body(int length, int seed = 0) =>
