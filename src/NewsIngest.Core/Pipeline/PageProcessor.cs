@@ -10,7 +10,7 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
-/// The blob trigger's work: turn one raw page into an article (JSON blob + table rows), or record why not.
+/// The parse of one raw page into an article (table rows holding its JSON), or a record of why not.
 /// Bad pages are rejections, not exceptions, so the trigger never retries them into the poison queue;
 /// storage faults do throw, so the platform retries those. The checks run cheapest first, and nothing reaches
 /// the parser that could take the process down (see docs/reliability.md).
@@ -20,21 +20,35 @@ public sealed partial class PageProcessor(
     RawPageStore rawPages,
     ArticleStore articles,
     RejectionStore rejections,
+    ParseRecords parseRecords,
     NewsIngestMetrics metrics,
     IOptions<ParseOptions> options,
     ILogger<PageProcessor> logger)
 {
     /// <summary>
-    /// Parses a stored page: the blob trigger's work, and recovery's. The page is most likely new, so the article is written
-    /// create-only without reading first (<see cref="ArticleStore.SaveAsync(RawPage, Article, bool, CancellationToken)"/>).
+    /// A blob trigger's parse: as <see cref="ProcessAsync(BlobClient, CancellationToken)"/>, except that a version already parsed to its end (an article or a
+    /// rejection records it) is left as it is. Fetched pages are parsed by their fetcher; where their trigger still fires (the
+    /// polling scan of local runs, an event subscription without the fetched-upload filter) it costs a read, not a second parse.
+    /// A version with no record is most likely new, so its article is written create-only without reading first.
+    /// </summary>
+    public Task<ParseOutcome> ProcessTriggeredAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, skipRecorded: true, likelyNew: true, cancellationToken);
+
+    /// <summary>
+    /// Reads the blob and parses it, whatever was recorded of it before: recovery's parse of a page stored but not parsed, whose
+    /// article is most likely missing, so it is written create-only first
+    /// (<see cref="ArticleStore.SaveAsync(RawPage, Article, bool, CancellationToken)"/>).
     /// </summary>
     public Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken) =>
-        ProcessAsync(blob, likelyNew: true, cancellationToken);
+        ProcessAsync(blob, skipRecorded: false, likelyNew: true, cancellationToken);
 
     /// <param name="blob">The raw page.</param>
     /// <param name="likelyNew">No article of the page is expected: write create-only first. False for a reparse, where most exist.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool likelyNew, CancellationToken cancellationToken)
+    public Task<ParseOutcome> ProcessAsync(BlobClient blob, bool likelyNew, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, skipRecorded: false, likelyNew, cancellationToken);
+
+    private async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool skipRecorded, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
@@ -48,6 +62,12 @@ public sealed partial class PageProcessor(
         {
             // Deleted between the trigger and now: nothing is left to parse or to account for, and a retry would find nothing either.
             LogVanished(logger, blob.Name);
+            return ParseOutcome.Unchanged;
+        }
+
+        if (skipRecorded && await parseRecords.ExistAsync(page.Name, page.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            LogAlreadyParsed(logger, page.Name, page.ETag);
             return ParseOutcome.Unchanged;
         }
 
@@ -134,6 +154,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Blob}: {Status} {Reason}")]
     private static partial void LogRejected(ILogger logger, string blob, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Already parsed {Blob} version {ETag}: left as it is")]
+    private static partial void LogAlreadyParsed(ILogger logger, string blob, string etag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to parse for {Blob}: the blob was deleted before it could be read")]
     private static partial void LogVanished(ILogger logger, string blob);
