@@ -11,7 +11,7 @@ internal static class StorageOperationKind
     /// <summary>
     /// Blob price classes of a standard general-purpose v2 account, as learn.microsoft.com/azure/storage/blobs/map-rest-apis-transaction-categories
     /// maps them: write (put blob/block/block list/append/page, copy, undelete), list (list blobs and containers, create
-    /// container), read (get blob), other (properties, metadata, leases, snapshots, tags: everything else) and free (delete).
+    /// container), read (get blob), other (properties, metadata, leases, snapshots, tags: everything else) and delete (free).
     /// </summary>
     public static (string Operation, string PriceClass) Blob(Request request)
     {
@@ -60,7 +60,7 @@ internal static class StorageOperationKind
 
         if (method == RequestMethod.Delete)
         {
-            return (isContainer ? "DeleteContainer" : "DeleteBlob", "free");
+            return (isContainer ? "DeleteContainer" : "DeleteBlob", "delete");
         }
 
         return ($"{method}:{comp}", "other");

@@ -67,7 +67,9 @@ internal static class BenchCommand
         var stopwatch = Stopwatch.StartNew();
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = stopwatch.Elapsed;
-        var operations = new StorageOperationReport(counter.Snapshot(), summary.Parsed);
+        var counted = counter.Snapshot();
+        var operations = new StorageOperationReport(counted, summary.Parsed);
+        var dollarsPerThousand = summary.Parsed == 0 ? 0m : StoragePriceList.Cost(counted) * 1000m / summary.Parsed;
 
         var after = await StorageCeiling.RunAsync(ceilingStorage, pages, concurrency, runId + "-b", cancellationToken).ConfigureAwait(false);
         var ceiling = (before + after) / 2;
@@ -81,6 +83,8 @@ internal static class BenchCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:    {pipelineRate / ceilingRate:0.00}"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage operations per article (the pipeline's requests, retries included; {summary.Parsed} articles):"));
         Console.Out.Write(operations.Describe());
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"storage operations per 1,000 articles: ${dollarsPerThousand:0.00000} at {StoragePriceList.Describe()}; the Functions host's own requests come on top (docs/storage.md)"));
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
             pages,
@@ -92,6 +96,7 @@ internal static class BenchCommand
             ratio = Math.Round(pipelineRate / ceilingRate, 2),
             operationsPerArticle = operations.PerClass,
             operationsPerArticleByOperation = operations.PerOperation,
+            storageOperationDollarsPer1000Articles = Math.Round(dollarsPerThousand, 5),
             summary,
         }));
         return summary.Fetched == pages ? 0 : 1;

@@ -30,7 +30,7 @@ public sealed class StorageOperationKindTests
     [InlineData("GET", "/raw-pages?restype=container", null, "GetContainerProperties", "other")]
     [InlineData("HEAD", "/raw-pages/a.html", null, "GetBlobProperties", "other")]
     [InlineData("HEAD", "/raw-pages?restype=container", null, "GetContainerProperties", "other")]
-    [InlineData("DELETE", "/articles/a.html.json", null, "DeleteBlob", "free")]
+    [InlineData("DELETE", "/articles/a.html.json", null, "DeleteBlob", "delete")]
     public void Blob_requests_are_priced_as_the_price_list_maps_them(string method, string path, string? header, string operation, string priceClass)
     {
         using var request = Request(method, Blobs + path, header);
