@@ -32,6 +32,17 @@ public sealed class StorageOperationCountTests
         ["queue DeleteMessage (class1)"] = 1,
     };
 
+    /// <summary>Ten articles fetched and parsed, by the in-process cycle or by FetchPage alike: the per-run requests and, per article, these.</summary>
+    private static readonly Dictionary<string, long> TenFetchedArticles = new(PerRun)
+    {
+        // The raw page, one PutBlob with its metadata; the article JSON is in its row, so no second blob.
+        ["blob PutBlob (write)"] = Articles,
+        // The ArticlesByDay row and the Articles row holding the JSON (create-only inserts, no read before them), and clearing a
+        // rejection the page might have had.
+        ["table InsertEntity (transaction)"] = 2 * Articles,
+        ["table DeleteEntity (transaction)"] = Articles,
+    };
+
     [Fact]
     public async Task Ten_articles_through_the_cycle_cost_one_blob_write_and_three_table_transactions_each_and_four_queue_operations_in_all()
     {
@@ -40,17 +51,7 @@ public sealed class StorageOperationCountTests
         var summary = await run.Services.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
 
         Assert.Equal(Articles, summary.Parsed);
-        Assert.Equal(
-            new Dictionary<string, long>(PerRun)
-            {
-                // Per article: the raw page, one PutBlob with its metadata; the article JSON is in its row, so no second blob.
-                ["blob PutBlob (write)"] = Articles,
-                // Per article: the ArticlesByDay row and the Articles row holding the JSON (create-only inserts, no read
-                // before them), and clearing a rejection the page might have had.
-                ["table InsertEntity (transaction)"] = 2 * Articles,
-                ["table DeleteEntity (transaction)"] = Articles,
-            },
-            run.Counts());
+        Assert.Equal(TenFetchedArticles, run.Counts());
         var perArticle = new StorageOperationReport(run.Counter.Snapshot(), summary.Parsed).PerClass;
         Assert.Equal(1.0, perArticle["blob write"]);
     }
@@ -67,14 +68,7 @@ public sealed class StorageOperationCountTests
         var pages = await chain.DrainPageRequestsAsync();
 
         Assert.Equal(Articles, pages.Count);
-        Assert.Equal(
-            new Dictionary<string, long>(PerRun)
-            {
-                ["blob PutBlob (write)"] = Articles,
-                ["table InsertEntity (transaction)"] = 2 * Articles,
-                ["table DeleteEntity (transaction)"] = Articles,
-            },
-            run.Counts());
+        Assert.Equal(TenFetchedArticles, run.Counts());
 
         // Where the blob trigger does fire for a fetched page (the polling scan of local runs): it reads the page and finds
         // that version's article recorded — one blob read and one table read, nothing written.
