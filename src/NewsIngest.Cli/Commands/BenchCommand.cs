@@ -64,9 +64,14 @@ internal static class BenchCommand
         // made before counting, so the counts are what each run pays.
         await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         counter.Reset();
+        // CPU of this process only (Azurite runs in its own): the fetch, parse and storage client work a Functions instance
+        // would do per article, plus the local site's serving, so an upper bound for the cost model (docs/cost.md).
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = stopwatch.Elapsed;
+        var cpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var cpuPerArticle = summary.Parsed == 0 ? 0 : cpuMilliseconds / summary.Parsed;
         var counted = counter.Snapshot();
         var operations = new StorageOperationReport(counted, summary.Parsed);
         var dollarsPerThousand = summary.Parsed == 0 ? 0m : StoragePriceList.Cost(counted) * 1000m / summary.Parsed;
@@ -78,6 +83,8 @@ internal static class BenchCommand
         var ceilingRate = pages / ceiling.TotalSeconds;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pipeline: {summary.Parsed + summary.Rejected} pages in {pipeline.TotalSeconds:0.00} s = {pipelineRate:0.0} pages/s (fetched {summary.Fetched}, parsed {summary.Parsed}, rejected {summary.Rejected})"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cpu:      {cpuPerArticle:0.0} ms of CPU per article in this process (fetch, parse, storage clients and the local site; Azurite excluded)"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ceiling:  {pages} pages in {ceiling.TotalSeconds:0.00} s = {ceilingRate:0.0} pages/s (the pipeline's minimal writes per article: raw page blob, Articles row holding the JSON, ArticlesByDay row; {concurrency} at a time; mean of {before.TotalSeconds:0.00} s before and {after.TotalSeconds:0.00} s after)"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:    {pipelineRate / ceilingRate:0.00}"));
@@ -97,6 +104,7 @@ internal static class BenchCommand
             operationsPerArticle = operations.PerClass,
             operationsPerArticleByOperation = operations.PerOperation,
             storageOperationDollarsPer1000Articles = Math.Round(dollarsPerThousand, 5),
+            cpuMillisecondsPerArticle = Math.Round(cpuPerArticle, 2),
             summary,
         }));
         return summary.Fetched == pages ? 0 : 1;

@@ -23,8 +23,12 @@ public sealed partial class PageProcessor(
     ParseRecords parseRecords,
     NewsIngestMetrics metrics,
     IOptions<ParseOptions> options,
-    ILogger<PageProcessor> logger)
+    ILogger<PageProcessor> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _extractions = new(ExtractionSlots(options.Value));
+
+    public void Dispose() => _extractions.Dispose();
+
     /// <summary>
     /// A blob trigger's parse: as <see cref="ProcessAsync(BlobClient, CancellationToken)"/>, except that a version already parsed to its end (an article or a
     /// rejection records it) is left as it is. Fetched pages are parsed by their fetcher; where their trigger still fires (the
@@ -107,7 +111,15 @@ public sealed partial class PageProcessor(
         Article article;
         try
         {
-            article = await DeepStackThread.RunAsync(() => extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType)), cancellationToken).ConfigureAwait(false);
+            await _extractions.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                article = await DeepStackThread.RunAsync(() => extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType)), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _extractions.Release();
+            }
         }
 #pragma warning disable CA1031 // Extraction is pure computation on the page's bytes: whatever it throws, a retry would throw again.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -148,6 +160,9 @@ public sealed partial class PageProcessor(
         metrics.PageRejected(status);
         return ParseOutcome.Rejected;
     }
+
+    private static int ExtractionSlots(ParseOptions options) =>
+        options.MaxConcurrentExtractions > 0 ? options.MaxConcurrentExtractions : Environment.ProcessorCount;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Blob}: {Title} ({BodyLength} characters, {Write})")]
     private static partial void LogParsed(ILogger logger, string blob, string? title, int bodyLength, ArticleWrite write);
