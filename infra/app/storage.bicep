@@ -27,8 +27,8 @@ param tableNames string[]
 @description('Container whose blobs are deleted after deleteAfterDays, and move to the Cool tier after coolAfterDays when that is above 0.')
 param agingContainerName string
 
-@description('Days after its last modification before a blob in agingContainerName moves to the Cool tier.')
-@minValue(1)
+@description('Days after its last modification before a blob in agingContainerName moves to the Cool tier; 0: never.')
+@minValue(0)
 param coolAfterDays int
 
 @description('Days after its last modification before a blob in agingContainerName is deleted; more than coolAfterDays when that is set.')
