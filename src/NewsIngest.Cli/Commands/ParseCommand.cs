@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsIngest.Cli.Bench;
 using NewsIngest.Cli.Errors;
 using NewsIngest.Core.Articles;
 using NewsIngest.Core.Configuration;
@@ -17,8 +18,13 @@ internal static class ParseCommand
         var url = new Option<Uri?>("--url") { CustomParser = UriArguments.ParseOne, Description = "The URL the page(s) came from, used when a page names no canonical URL." };
         var pretty = new Option<bool>("--pretty") { Description = "Indent each JSON object (no longer one object per line)." };
         var paths = new Argument<string[]>("PATH") { Description = "HTML files, gzipped HTML files (.gz) or folders of them.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("parse", "Extract the article of each page and print one JSON object per page.") { url, pretty, paths };
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(url), parse.GetValue(pretty)));
+        // Hidden: the whole-process baseline that 'bench startup' times against (SmartReader doing the same I/O per file).
+        var baseline = new Option<string?>("--baseline") { Description = "Extract with a baseline instead (bench startup).", Hidden = true };
+        baseline.AcceptOnlyFromAmong(SmartReaderParse.Name);
+        var command = new Command("parse", "Extract the article of each page and print one JSON object per page.") { url, pretty, paths, baseline };
+        command.SetAction(parse => parse.GetValue(baseline) is null
+            ? Run(parse.GetValue(paths)!, parse.GetValue(url), parse.GetValue(pretty))
+            : SmartReaderParse.Run(PageArguments.Expand(parse.GetValue(paths)!).Select(page => page.File), parse.GetValue(url), parse.GetValue(pretty)));
         return command;
     }
 

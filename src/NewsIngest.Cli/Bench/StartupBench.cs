@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using NewsIngest.Cli.Errors;
+
+namespace NewsIngest.Cli.Bench;
+
+/// <summary>
+/// <c>newsingest bench startup</c>: <c>newsingest parse</c> over the benchmark pages copied several times into a temporary
+/// folder, as a whole process (start-up, JIT and all), against the SmartReader baseline (<see cref="SmartReaderParse"/>)
+/// doing the same files as a whole process from the same binary; the two alternate and each figure is a median.
+/// </summary>
+internal static class StartupBench
+{
+    /// <summary>The pages: every <c>article-bodies</c> page and the first 92 <c>wcxb-articles</c> pages by name, 181 in all.</summary>
+    public static IReadOnlyList<string> SelectPages(string benchmarks)
+    {
+        var bodies = PagesIn(Path.Combine(benchmarks, "article-bodies", "html"));
+        var wcxb = PagesIn(Path.Combine(benchmarks, "wcxb-articles", "html"));
+        return [.. bodies, .. wcxb.Take(181 - bodies.Count)];
+    }
+
+    public static async Task<int> RunAsync(string benchmarks, int copies, int runs, CancellationToken cancellationToken)
+    {
+        if (copies < 1 || runs < 1)
+        {
+            throw CommandException.Usage("--copies and --runs must be at least 1.");
+        }
+
+        var pages = SelectPages(benchmarks);
+        var tool = typeof(StartupBench).Assembly.Location;
+        var folder = Directory.CreateTempSubdirectory("newsingest-startup-");
+        try
+        {
+            var files = CopyPages(pages, copies, folder.FullName);
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Bench: {pages.Count} pages × {copies} = {files} files in {folder.FullName}; {runs} runs of each, alternated, after one untimed run of each; load average {LoadAverage()}.")).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Binary: {tool} (ReadyToRun: {(IsReadyToRun(tool) ? "yes" : "no")}); {RuntimeSettings()}.").ConfigureAwait(false);
+
+            string[] ours = ["parse", folder.FullName];
+            string[] baseline = ["parse", "--baseline", SmartReaderParse.Name, folder.FullName];
+            await TimeAsync(tool, ours, files, cancellationToken).ConfigureAwait(false);
+            await TimeAsync(tool, baseline, files, cancellationToken).ConfigureAwait(false);
+            var ourTimes = new List<double>();
+            var baselineTimes = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                ourTimes.Add(await TimeAsync(tool, ours, files, cancellationToken).ConfigureAwait(false));
+                baselineTimes.Add(await TimeAsync(tool, baseline, files, cancellationToken).ConfigureAwait(false));
+            }
+
+            var ourMedian = Median(ourTimes);
+            var baselineMedian = Median(baselineTimes);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"newsingest parse:       median {ourMedian:0.00} s ({string.Join(", ", ourTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"SmartReader (baseline): median {baselineMedian:0.00} s ({string.Join(", ", baselineTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:                  {ourMedian / baselineMedian:0.00}"));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                files,
+                runs,
+                oursSeconds = Math.Round(ourMedian, 2),
+                baselineSeconds = Math.Round(baselineMedian, 2),
+                ratio = Math.Round(ourMedian / baselineMedian, 2),
+                readyToRun = IsReadyToRun(tool),
+                loadAverage = LoadAverage(),
+            }));
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static List<string> PagesIn(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw CommandException.Usage($"No benchmark pages in {folder}: pass --benchmarks with the folder holding article-bodies and wcxb-articles.");
+        }
+
+        return [.. Directory.EnumerateFiles(folder, "*.html.gz").Order(StringComparer.Ordinal)];
+    }
+
+    private static int CopyPages(IReadOnlyList<string> pages, int copies, string folder)
+    {
+        var files = 0;
+        for (var copy = 1; copy <= copies; copy++)
+        {
+            foreach (var page in pages)
+            {
+                var dataset = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(page)));
+                File.Copy(page, Path.Combine(folder, $"{copy}-{dataset}-{Path.GetFileName(page)}"));
+                files++;
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Seconds from start to exit of one process of the tool; its JSON lines are counted, so a run that fails is not a figure.</summary>
+    private static async Task<double> TimeAsync(string tool, string[] arguments, int files, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(tool);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        var lines = 0;
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            lines++;
+        }
+
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var stderr = await errors.ConfigureAwait(false);
+        if (lines != files)
+        {
+            throw new CommandException(ExitCodes.WorkFailed, $"'newsingest {string.Join(' ', arguments)}' wrote {lines} lines for {files} files (exit {process.ExitCode}): {stderr.Split('\n', 2)[0]}");
+        }
+
+        return seconds;
+    }
+
+    /// <summary>The dotnet host this process runs under (<c>dotnet newsingest.dll</c>), else the one on the PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var reader = new PEReader(stream);
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    private static string RuntimeSettings()
+    {
+        static string Switch(string name) => AppContext.GetData(name)?.ToString() ?? "default";
+        return $"TieredCompilation {Switch("System.Runtime.TieredCompilation")}, QuickJitForLoops {Switch("System.Runtime.TieredCompilation.QuickJitForLoops")}, TieredPGO {Switch("System.Runtime.TieredPGO")}, ServerGC {Switch("System.GC.Server")}";
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    public static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
