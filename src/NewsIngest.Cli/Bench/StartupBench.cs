@@ -42,21 +42,22 @@ internal static class StartupBench
             string[] baseline = ["parse", "--baseline", SmartReaderParse.Name, folder.FullName];
             await TimeAsync(tool, ours, files, cancellationToken).ConfigureAwait(false);
             await TimeAsync(tool, baseline, files, cancellationToken).ConfigureAwait(false);
-            var ourTimes = new List<double>();
-            var baselineTimes = new List<double>();
+            var ourTimes = new List<(double Wall, double? Cpu)>();
+            var baselineTimes = new List<(double Wall, double? Cpu)>();
             for (var run = 0; run < runs; run++)
             {
                 ourTimes.Add(await TimeAsync(tool, ours, files, cancellationToken).ConfigureAwait(false));
                 baselineTimes.Add(await TimeAsync(tool, baseline, files, cancellationToken).ConfigureAwait(false));
             }
 
-            var ourMedian = Median(ourTimes);
-            var baselineMedian = Median(baselineTimes);
+            var ourMedian = Median([.. ourTimes.Select(t => t.Wall)]);
+            var baselineMedian = Median([.. baselineTimes.Select(t => t.Wall)]);
+            var ourCpu = ourTimes.All(t => t.Cpu is not null) ? Median([.. ourTimes.Select(t => t.Cpu!.Value)]) : (double?)null;
+            var baselineCpu = baselineTimes.All(t => t.Cpu is not null) ? Median([.. baselineTimes.Select(t => t.Cpu!.Value)]) : (double?)null;
+            Console.Out.WriteLine(Line("newsingest parse:      ", ourMedian, ourCpu, ourTimes));
+            Console.Out.WriteLine(Line("SmartReader (baseline):", baselineMedian, baselineCpu, baselineTimes));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"newsingest parse:       median {ourMedian:0.00} s ({string.Join(", ", ourTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))})"));
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"SmartReader (baseline): median {baselineMedian:0.00} s ({string.Join(", ", baselineTimes.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))})"));
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:                  {ourMedian / baselineMedian:0.00}"));
+                $"ratio:                  {ourMedian / baselineMedian:0.00} (wall){(ourCpu / baselineCpu is { } cpuRatio ? string.Create(CultureInfo.InvariantCulture, $", {cpuRatio:0.00} (CPU)") : string.Empty)}; load average now {LoadAverage()}"));
             Console.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 files,
@@ -64,6 +65,8 @@ internal static class StartupBench
                 oursSeconds = Math.Round(ourMedian, 2),
                 baselineSeconds = Math.Round(baselineMedian, 2),
                 ratio = Math.Round(ourMedian / baselineMedian, 2),
+                oursCpuSeconds = ourCpu is { } oc ? Math.Round(oc, 2) : (double?)null,
+                baselineCpuSeconds = baselineCpu is { } bc ? Math.Round(bc, 2) : (double?)null,
                 readyToRun = IsReadyToRun(tool),
                 loadAverage = LoadAverage(),
             }));
@@ -101,8 +104,11 @@ internal static class StartupBench
         return files;
     }
 
-    /// <summary>Seconds from start to exit of one process of the tool; its JSON lines are counted, so a run that fails is not a figure.</summary>
-    private static async Task<double> TimeAsync(string tool, string[] arguments, int files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seconds from start to exit of one process of the tool, and the CPU seconds it used (where the OS tells); its JSON lines
+    /// are counted, so a run that fails is not a figure.
+    /// </summary>
+    private static async Task<(double Wall, double? Cpu)> TimeAsync(string tool, string[] arguments, int files, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -116,6 +122,7 @@ internal static class StartupBench
             start.ArgumentList.Add(argument);
         }
 
+        var cpuBefore = ChildrenCpuSeconds();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -133,7 +140,23 @@ internal static class StartupBench
             throw new CommandException(ExitCodes.WorkFailed, $"'newsingest {string.Join(' ', arguments)}' wrote {lines} lines for {files} files (exit {process.ExitCode}): {stderr.Split('\n', 2)[0]}");
         }
 
-        return seconds;
+        return (seconds, ChildrenCpuSeconds() - cpuBefore);
+    }
+
+    /// <summary>
+    /// User and system CPU seconds of this process's children that have ended (Linux: /proc/self/stat cutime + cstime, in
+    /// clock ticks of 1/100 s). On a shared machine the wall time includes waiting for a core; the CPU time does not.
+    /// </summary>
+    private static double? ChildrenCpuSeconds()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     /// <summary>The dotnet host this process runs under (<c>dotnet newsingest.dll</c>), else the one on the PATH.</summary>
@@ -150,8 +173,15 @@ internal static class StartupBench
     private static string RuntimeSettings()
     {
         static string Switch(string name) => AppContext.GetData(name)?.ToString() ?? "default";
-        return $"TieredCompilation {Switch("System.Runtime.TieredCompilation")}, QuickJitForLoops {Switch("System.Runtime.TieredCompilation.QuickJitForLoops")}, TieredPGO {Switch("System.Runtime.TieredPGO")}, ServerGC {Switch("System.GC.Server")}";
+        var overrides = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => name.StartsWith("DOTNET_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(name => $"{name}={Environment.GetEnvironmentVariable(name)}").ToList();
+        return $"runtimeconfig: TieredCompilation {Switch("System.Runtime.TieredCompilation")}, QuickJitForLoops {Switch("System.Runtime.TieredCompilation.QuickJitForLoops")}, TieredPGO {Switch("System.Runtime.TieredPGO")}, ServerGC {Switch("System.GC.Server")}"
+            + (overrides.Count > 0 ? $"; environment (inherited by both processes): {string.Join(' ', overrides)}" : string.Empty);
     }
+
+    private static string Line(string label, double wallMedian, double? cpuMedian, List<(double Wall, double? Cpu)> times) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{label} median {wallMedian:0.00} s wall{(cpuMedian is { } cpu ? string.Create(CultureInfo.InvariantCulture, $", {cpu:0.00} s CPU") : string.Empty)} (runs: {string.Join(", ", times.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Wall:0.00}/{t.Cpu:0.00}")))})");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -34,31 +34,60 @@ internal static class ParseCommand
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
         var maxNestingDepth = new ParseOptions().MaxNestingDepth;
         var failures = 0;
+        // Pages are parsed one per core at a time, on DeepStackThread's big-stack threads, and printed in the order given: a
+        // window of one page per core in flight, the oldest written before the next is started.
+        var inFlight = new Queue<Task<(string? Json, string? Error)>>();
         foreach (var (_, file) in PageArguments.Expand(paths))
         {
-            try
+            if (inFlight.Count == Environment.ProcessorCount)
             {
-                var bytes = PageFiles.ReadBytes(file);
-                // The guard ParsePage has: AngleSharp's tree building is quadratic in the nesting (100,000 levels: 51 s).
-                if (MarkupDepth.Refusal(bytes, maxNestingDepth) is { } tooDeep)
-                {
-                    failures++;
-                    Console.Error.WriteLine($"{file}: rejected ({tooDeep.Status}): {tooDeep.Reason}");
-                    continue;
-                }
+                failures += Write(inFlight.Dequeue());
+            }
 
-                var article = extractor.Extract(bytes, new PageContext(url));
-                var node = ArticleJson.ToNode(article);
-                node.Insert(0, "file", file);
-                Console.Out.WriteLine(node.ToJsonString(options));
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                failures++;
-                Console.Error.WriteLine($"{file}: {ex.Message}");
-            }
+            inFlight.Enqueue(DeepStackThread.RunAsync(() => ParseFile(extractor, file, url, options, maxNestingDepth), CancellationToken.None));
+        }
+
+        while (inFlight.Count > 0)
+        {
+            failures += Write(inFlight.Dequeue());
         }
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
+    }
+
+    /// <summary>Prints one page's JSON line or error line; 1 for an error.</summary>
+    private static int Write(Task<(string? Json, string? Error)> page)
+    {
+        var (json, error) = page.GetAwaiter().GetResult();
+        if (error is not null)
+        {
+            Console.Error.WriteLine(error);
+            return 1;
+        }
+
+        Console.Out.WriteLine(json);
+        return 0;
+    }
+
+    private static (string? Json, string? Error) ParseFile(ArticleExtractor extractor, string file, Uri? url, JsonSerializerOptions options, int maxNestingDepth)
+    {
+        try
+        {
+            var bytes = PageFiles.ReadBytes(file);
+            // The guard ParsePage has: AngleSharp's tree building is quadratic in the nesting (100,000 levels: 51 s).
+            if (MarkupDepth.Refusal(bytes, maxNestingDepth) is { } tooDeep)
+            {
+                return (null, $"{file}: rejected ({tooDeep.Status}): {tooDeep.Reason}");
+            }
+
+            var article = extractor.Extract(bytes, new PageContext(url));
+            var node = ArticleJson.ToNode(article);
+            node.Insert(0, "file", file);
+            return (node.ToJsonString(options), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return (null, $"{file}: {ex.Message}");
+        }
     }
 }
