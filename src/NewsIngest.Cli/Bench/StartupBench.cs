@@ -13,6 +13,9 @@ namespace NewsIngest.Cli.Bench;
 /// </summary>
 internal static class StartupBench
 {
+    /// <summary>Environment variables that change how the runtime compiles or collects, shown since both processes inherit them.</summary>
+    private static readonly string[] RuntimeKnobPrefixes = ["DOTNET_Tiered", "DOTNET_TC_", "DOTNET_ReadyToRun", "DOTNET_OSR", "DOTNET_gc", "DOTNET_GC"];
+
     /// <summary>The pages: every <c>article-bodies</c> page and the first 92 <c>wcxb-articles</c> pages by name, 181 in all.</summary>
     public static IReadOnlyList<string> SelectPages(string benchmarks)
     {
@@ -173,7 +176,7 @@ internal static class StartupBench
     private static string RuntimeSettings()
     {
         static string Switch(string name) => AppContext.GetData(name)?.ToString() ?? "default";
-        var overrides = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => name.StartsWith("DOTNET_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        var overrides = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name => RuntimeKnobPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))).Order(StringComparer.Ordinal)
             .Select(name => $"{name}={Environment.GetEnvironmentVariable(name)}").ToList();
         return $"runtimeconfig: TieredCompilation {Switch("System.Runtime.TieredCompilation")}, QuickJitForLoops {Switch("System.Runtime.TieredCompilation.QuickJitForLoops")}, TieredPGO {Switch("System.Runtime.TieredPGO")}, ServerGC {Switch("System.GC.Server")}"
             + (overrides.Count > 0 ? $"; environment (inherited by both processes): {string.Join(' ', overrides)}" : string.Empty);

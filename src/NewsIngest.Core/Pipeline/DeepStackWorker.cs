@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
-/// A long-lived big-stack thread of <see cref="DeepStackThread"/>: it runs one piece of work at a time, then waits on the
-/// idle stack for the next, and ends once idle for its lifetime.
+/// A long-lived big-stack thread of <see cref="DeepStackWorkerPool"/>: it runs one piece of work at a time, then waits on
+/// the pool's idle stack for the next, and ends once idle for its lifetime.
 /// </summary>
 internal sealed class DeepStackWorker
 {
@@ -53,13 +53,14 @@ internal sealed class DeepStackWorker
                 work = _next!;
             }
 
-            work.Run();
+            work.Execute();
             lock (_gate)
             {
                 _next = null;
             }
 
             _idleWorkers.Push(this);
+            work.Complete();
             lock (_gate)
             {
                 while (_next is null)
