@@ -31,6 +31,9 @@ internal static class ExtractionThreadBench
 
         // times[mode][page] over the measured rounds; the mode order rotates from page to page so drift hits all alike.
         var times = Modes.Select(_ => pages.Select(_ => new List<double>()).ToArray()).ToArray();
+        // CPU time of the whole process (all threads) per mode: on a loaded machine the wall time of a hand-over includes
+        // waiting for a core to wake the caller on, which the CPU time leaves out.
+        var cpu = new TimeSpan[Modes.Length];
         for (var round = 0; round < rounds; round++)
         {
             for (var page = 0; page < pages.Count; page++)
@@ -39,11 +42,13 @@ internal static class ExtractionThreadBench
                 {
                     var mode = (page + step + round) % Modes.Length;
                     var bytes = pages[page];
+                    var cpuBefore = Environment.CpuUsage.TotalTime;
                     var started = Stopwatch.GetTimestamp();
                     runners[mode](() => extractor.Extract(bytes, context).Body?.Length ?? 0);
                     if (round > 0)
                     {
                         times[mode][page].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                        cpu[mode] += Environment.CpuUsage.TotalTime - cpuBefore;
                     }
                 }
             }
@@ -54,11 +59,13 @@ internal static class ExtractionThreadBench
 
         // Per page the median of its measured rounds; the figure is the mean of those over the pages.
         var perPage = times.Select(mode => mode.Select(StartupBench.Median).Average()).ToArray();
+        var cpuPerPage = cpu.Select(total => total.TotalMicroseconds / (pages.Count * (rounds - 1))).ToArray();
         for (var mode = 0; mode < Modes.Length; mode++)
         {
             var overhead = perPage[mode] - perPage[0];
+            var cpuOverhead = cpuPerPage[mode] - cpuPerPage[0];
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Modes[mode],-33} {perPage[mode],8:0.0} µs/page  ({overhead,6:+0.0;-0.0} µs, {100 * overhead / perPage[0],5:+0.0;-0.0}% of inline); empty call {empty[mode],6:0.0} µs"));
+                $"{Modes[mode],-33} wall {perPage[mode],8:0.0} µs/page ({overhead,7:+0.0;-0.0} µs, {100 * overhead / perPage[0],6:+0.0;-0.0}%); CPU {cpuPerPage[mode],8:0.0} µs/page ({cpuOverhead,7:+0.0;-0.0} µs, {100 * cpuOverhead / cpuPerPage[0],6:+0.0;-0.0}%); empty call {empty[mode],6:0.0} µs"));
         }
 
         Console.Out.WriteLine(JsonSerializer.Serialize(new
@@ -68,6 +75,7 @@ internal static class ExtractionThreadBench
             inlineMicroseconds = Math.Round(perPage[0], 1),
             newThreadMicroseconds = Math.Round(perPage[1], 1),
             reusedThreadMicroseconds = Math.Round(perPage[2], 1),
+            cpuMicroseconds = cpuPerPage.Select(c => Math.Round(c, 1)).ToArray(),
             emptyCallMicroseconds = empty.Select(e => Math.Round(e, 1)).ToArray(),
         }));
         return ExitCodes.Ok;
