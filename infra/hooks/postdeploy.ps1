@@ -36,6 +36,8 @@ if (-not $key) {
 $hostName = az functionapp show --resource-group $group --name $app --query defaultHostName --output tsv
 $endpoint = "https://$hostName/runtime/webhooks/blobs?functionName=Host.Functions.$($env:AZURE_PARSE_PAGE_FUNCTION)&code=$key"
 
+# Fetched pages are parsed by FetchPage, which marks their upload's client request id (FetchedUploads.RequestIdPrefix
+# in NewsIngest.Core): the filter drops their events, so only pages uploaded some other way (by hand) reach the trigger.
 # The endpoint carries the key: --output none keeps it out of the log.
 az eventgrid system-topic event-subscription create `
     --resource-group $group `
@@ -45,6 +47,7 @@ az eventgrid system-topic event-subscription create `
     --endpoint $endpoint `
     --included-event-types Microsoft.Storage.BlobCreated `
     --subject-begins-with "/blobServices/default/containers/$container/blobs/" `
+    --advanced-filter data.clientRequestId StringNotBeginsWith newsingest-fetched- `
     --max-delivery-attempts 30 `
     --event-ttl 1440 `
     --output none

@@ -40,6 +40,8 @@ host=$(az functionapp show --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZU
   --query defaultHostName --output tsv)
 endpoint="https://${host}/runtime/webhooks/blobs?functionName=Host.Functions.${AZURE_PARSE_PAGE_FUNCTION}&code=${key}"
 
+# Fetched pages are parsed by FetchPage, which marks their upload's client request id (FetchedUploads.RequestIdPrefix
+# in NewsIngest.Core): the filter drops their events, so only pages uploaded some other way (by hand) reach the trigger.
 # The endpoint carries the key: --output none keeps it out of the log.
 az eventgrid system-topic event-subscription create \
   --resource-group "$AZURE_RESOURCE_GROUP" \
@@ -49,6 +51,7 @@ az eventgrid system-topic event-subscription create \
   --endpoint "$endpoint" \
   --included-event-types Microsoft.Storage.BlobCreated \
   --subject-begins-with "/blobServices/default/containers/${AZURE_RAW_PAGES_CONTAINER}/blobs/" \
+  --advanced-filter data.clientRequestId StringNotBeginsWith newsingest-fetched- \
   --max-delivery-attempts 30 \
   --event-ttl 1440 \
   --output none

@@ -4,7 +4,7 @@ using NewsIngest.Core.Storage;
 
 namespace NewsIngest.Functions;
 
-/// <summary>Queue: downloads the requested page (or batch of pages) into <c>raw-pages</c>. A transient failure of a single page throws, so the platform retries, then dead-letters; a page of a batch that fails is queued again on its own.</summary>
+/// <summary>Queue: downloads the requested page (or batch of pages) into <c>raw-pages</c> and parses what it stored. A transient failure of a single page throws, so the platform retries, then dead-letters; a page of a batch that fails is queued again on its own.</summary>
 public sealed class FetchPage(PageDownloader downloader)
 {
     [Function(nameof(FetchPage))]

@@ -6,8 +6,11 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Functions;
 
 /// <summary>
-/// Blob: parses each page that lands in <c>raw-pages</c> — fetched or dropped by hand — into the <c>articles</c>
-/// container and the <c>Articles</c> table. Binds a <see cref="BlobClient"/> so the page is read once, with its metadata.
+/// Blob: parses each page that lands in <c>raw-pages</c> into the <c>articles</c> container and the <c>Articles</c> table.
+/// Binds a <see cref="BlobClient"/> so the page is read once, with its metadata. Pages dropped by hand are its work; a fetched
+/// page is parsed by <c>FetchPage</c> from the bytes it holds, and the cloud's event subscription leaves its upload out
+/// (<see cref="FetchedUploads"/>). Where a fetched page's event does arrive (the polling scan of local runs, a subscription
+/// made without the filter), the parse finds the article of that version stored and writes nothing.
 /// </summary>
 /// <remarks>
 /// A blob trigger's source is fixed at compile time, so one handler has two triggers and each environment disables one
@@ -43,6 +46,6 @@ public sealed class ParsePage(PageProcessor processor)
     private async Task ParseAsync(BlobClient blob, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        await processor.ProcessAsync(blob, cancellationToken).ConfigureAwait(false);
+        await processor.ProcessTriggeredAsync(blob, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,7 +3,7 @@ namespace NewsIngest.Core.Pipeline;
 /// <summary>What became of one page request.</summary>
 public enum DownloadOutcome
 {
-    /// <summary>Downloaded and stored in <c>raw-pages</c>; parsing it is next (the blob trigger, or the in-process cycle).</summary>
+    /// <summary>Downloaded and stored in <c>raw-pages</c>; parsed next by whoever downloaded it (the queue trigger, the in-process cycle).</summary>
     Stored,
 
     /// <summary>Already stored and parsed (by an earlier or concurrent run): nothing fetched or written twice.</summary>

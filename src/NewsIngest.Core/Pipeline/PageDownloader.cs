@@ -58,11 +58,26 @@ public sealed partial class PageDownloader(
 
     /// <summary>
     /// The queue trigger's work on one <c>page-requests</c> message, for every host that binds the queue (the Functions app,
-    /// <c>newsingest run</c>): <see cref="DownloadAllAsync(PageRequest, long, CancellationToken)"/> of the request it holds. A message
-    /// that is not a page request throws, so the listener retries it and, after <c>maxDequeueCount</c> tries, poisons it, logged.
+    /// <c>newsingest run</c>): <see cref="DownloadAllAsync(PageRequest, long, CancellationToken)"/> of the request it holds, then the
+    /// parse of every page it stored (<see cref="PageDownload.Parse"/>), as the in-process cycle does. A message that is not a page
+    /// request throws, so the listener retries it and, after <c>maxDequeueCount</c> tries, poisons it, logged.
     /// </summary>
-    public Task<IReadOnlyList<PageDownload>> DownloadMessageAsync(string message, long dequeueCount, CancellationToken cancellationToken) =>
-        DownloadAllAsync(PageRequest.FromJson(message), dequeueCount, cancellationToken);
+    public async Task<IReadOnlyList<PageDownload>> DownloadMessageAsync(string message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var downloads = await DownloadAllAsync(PageRequest.FromJson(message), dequeueCount, cancellationToken).ConfigureAwait(false);
+        var done = new List<PageDownload>(downloads.Count);
+        foreach (var download in downloads)
+        {
+            // Parsed here, from the bytes in hand: the blob trigger would read them back (a request and an execution per page)
+            // to do the same work. A failure throws, so the message is delivered again and that delivery parses what this
+            // one stored (FinishStoredAsync); the stored blob is never left unparsed by a completed message.
+            done.Add(download is { Outcome: DownloadOutcome.Stored, Stored: { } stored }
+                ? download with { Parse = await processor.ProcessStoredAsync(stored, firstVersion: true, cancellationToken).ConfigureAwait(false) }
+                : download);
+        }
+
+        return done;
+    }
 
     internal async Task<IReadOnlyList<PageDownload>> DownloadAllAsync(PageRequest request, long delivery, TimeSpan budget, CancellationToken cancellationToken)
     {

@@ -20,11 +20,24 @@ public sealed partial class PageProcessor(
     RawPageStore rawPages,
     ArticleStore articles,
     RejectionStore rejections,
+    ParseRecords parseRecords,
     NewsIngestMetrics metrics,
     IOptions<ParseOptions> options,
     ILogger<PageProcessor> logger)
 {
-    public async Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken)
+    /// <summary>
+    /// A blob trigger's parse: as <see cref="ProcessAsync(BlobClient, CancellationToken)"/>, except that a version already parsed to its end (an article or a
+    /// rejection records it) is left as it is. Fetched pages are parsed by their fetcher; where their trigger still fires (the
+    /// polling scan of local runs, an event subscription without the fetched-upload filter) it costs a read, not a second parse.
+    /// </summary>
+    public Task<ParseOutcome> ProcessTriggeredAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, skipRecorded: true, cancellationToken);
+
+    /// <summary>Reads the blob and parses it, whatever was recorded of it before (reparse, recovery).</summary>
+    public Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, skipRecorded: false, cancellationToken);
+
+    private async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool skipRecorded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
@@ -38,6 +51,12 @@ public sealed partial class PageProcessor(
         {
             // Deleted between the trigger and now: nothing is left to parse or to account for, and a retry would find nothing either.
             LogVanished(logger, blob.Name);
+            return ParseOutcome.Unchanged;
+        }
+
+        if (skipRecorded && await parseRecords.ExistAsync(page.Name, page.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            LogAlreadyParsed(logger, page.Name, page.ETag);
             return ParseOutcome.Unchanged;
         }
 
@@ -124,6 +143,9 @@ public sealed partial class PageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Blob}: {Status} {Reason}")]
     private static partial void LogRejected(ILogger logger, string blob, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Already parsed {Blob} version {ETag}: left as it is")]
+    private static partial void LogAlreadyParsed(ILogger logger, string blob, string etag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to parse for {Blob}: the blob was deleted before it could be read")]
     private static partial void LogVanished(ILogger logger, string blob);

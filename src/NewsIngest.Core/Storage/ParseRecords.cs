@@ -4,8 +4,9 @@ namespace NewsIngest.Core.Storage;
 
 /// <summary>
 /// Whether a raw page version has been parsed to its end: its <c>Articles</c> row (the commit record of an article) or its
-/// <c>Rejections</c> row records that version. Asked only off the happy path — a page met again after a crash, a redelivered
-/// request, a claim past its lease — so the first parse of a page never pays for it.
+/// <c>Rejections</c> row records that version. Asked only off the fetcher's happy path — a page met again after a crash, a
+/// redelivered request, a claim past its lease — so a fetched page's first parse never pays for it; and by the blob trigger,
+/// whose pages are mostly dropped by hand, so a fetched page's stray event costs a read rather than a second parse.
 /// </summary>
 public sealed class ParseRecords(StorageClients storage)
 {

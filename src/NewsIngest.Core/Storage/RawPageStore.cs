@@ -37,6 +37,8 @@ public sealed class RawPageStore(StorageClients storage, NewsIngestMetrics metri
         };
         try
         {
+            // The fetcher parses what it stores: the mark keeps the cloud's blob trigger from parsing it a second time.
+            using var marked = FetchedUploads.Scope();
             var stored = (await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false)).Value;
             metrics.PageFetched();
             return new RawPage(name, content, origin, stored.ETag.ToString(), stored.LastModified, content.Length);

@@ -22,6 +22,6 @@ public sealed class ParsePage(PageProcessor processor)
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        await processor.ProcessAsync(blob, cancellationToken).ConfigureAwait(false);
+        await processor.ProcessTriggeredAsync(blob, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Core.Storage;
@@ -77,6 +79,62 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         Assert.NotNull(article);
         Assert.Equal(SeedPage.CanonicalUrl, article.Url);
         Assert.Equal(SeedPage.Title, article.Title);
+    }
+
+    [Fact]
+    public async Task FetchPage_parses_the_page_it_stores_and_marks_its_upload_so_the_event_subscription_leaves_it_out()
+    {
+        var routes = new Dictionary<string, (string, byte[])>();
+        await using var server = await LocalHttpServer.StartAsync(routes);
+        var articleUrl = server.Url("/russie/degel/");
+        routes["/russie/degel/"] = ("text/html; charset=utf-8", SeedPage.Html);
+        routes["/feed.xml"] = ("application/rss+xml; charset=utf-8", FeedBuilder.Rss(articleUrl));
+        var uploads = new UploadRecorder();
+        await using var services = TestServices.Create(azurite.ConnectionString, [server.Url("/feed.xml")], configure: collection =>
+            collection.AddSingleton(StorageAccount.FromConnectionString(azurite.ConnectionString, options => options.AddPolicy(uploads, HttpPipelinePosition.PerRetry))));
+        var pipeline = new FunctionChain(services);
+
+        await pipeline.FetchFeedsAsync();
+        await pipeline.DrainPageRequestsAsync();
+
+        // No blob trigger ran: FetchPage stored the page and parsed it.
+        var name = RawPageNames.ForUrl(articleUrl);
+        var article = await services.GetRequiredService<ArticleStore>().GetAsync(name, CancellationToken.None);
+        Assert.NotNull(article);
+        Assert.Equal(SeedPage.Title, article.Title);
+        var upload = Assert.Single(uploads.RawPageUploads, u => u.Blob == name);
+        Assert.StartsWith(FetchedUploads.RequestIdPrefix, upload.ClientRequestId, StringComparison.Ordinal);
+
+        // A page dropped by hand carries no mark: the subscription passes its event to ParsePage.
+        var dropped = await services.GetRequiredService<RawPageStore>().DropAsync($"dropped/{Guid.NewGuid():N}.html", SeedPage.Html, CancellationToken.None);
+        var drop = Assert.Single(uploads.RawPageUploads, u => u.Blob == dropped);
+        Assert.False(drop.ClientRequestId.StartsWith(FetchedUploads.RequestIdPrefix, StringComparison.Ordinal));
+
+        // The event of a fetched page, should one arrive (a subscription without the filter), parses nothing twice.
+        var row = (await services.GetRequiredService<StorageClients>().ArticlesTable.GetEntityAsync<TableEntity>(TableKeys.PartitionFor(name), TableKeys.RowFor(name))).Value;
+        await pipeline.ParseAsync(name);
+        var after = (await services.GetRequiredService<StorageClients>().ArticlesTable.GetEntityAsync<TableEntity>(TableKeys.PartitionFor(name), TableKeys.RowFor(name))).Value;
+        Assert.Equal(row.ETag, after.ETag);
+    }
+
+    /// <summary>Records the client request id of every upload to raw-pages, as Blob Storage copies it into the BlobCreated event.</summary>
+    private sealed class UploadRecorder : HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Blob, string ClientRequestId)> _uploads = new();
+
+        public IEnumerable<(string Blob, string ClientRequestId)> RawPageUploads => _uploads;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var prefix = "/" + StorageNames.RawPagesContainer + "/";
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            var index = path.IndexOf(prefix, StringComparison.Ordinal);
+            if (message.Request.Method == RequestMethod.Put && index >= 0 && !message.Request.Uri.Query.Contains("comp=", StringComparison.Ordinal)
+                && message.Request.Headers.TryGetValue("x-ms-client-request-id", out var id))
+            {
+                _uploads.Enqueue((path[(index + prefix.Length)..], id!));
+            }
+        }
     }
 
     private static async Task<List<string>> ListAsync(StorageClients storage, string prefix)

@@ -339,7 +339,7 @@ public sealed partial class InfraTemplateTests(InfraTemplateFixture infra) : ICl
     }
 
     [LinuxX64Fact]
-    public void Postdeploy_hooks_exist_for_sh_and_pwsh_and_read_only_outputs_main_bicep_declares()
+    public void Postdeploy_hooks_exist_for_sh_and_pwsh_read_only_outputs_main_bicep_declares_and_leave_out_fetched_uploads()
     {
         var azureYaml = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
         var outputs = infra.CompiledTemplate["outputs"]!.AsObject().Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
@@ -355,6 +355,8 @@ public sealed partial class InfraTemplateTests(InfraTemplateFixture infra) : ICl
             Assert.Contains("runtime/webhooks/blobs?functionName=Host.Functions.", text, StringComparison.Ordinal);
             Assert.Contains("systemKeys.blobs_extension", text, StringComparison.Ordinal);
             Assert.Contains("Microsoft.Storage.BlobCreated", text, StringComparison.Ordinal);
+            // The fetcher parses what it uploads: its marked uploads must not reach the trigger a second time.
+            Assert.Contains($"--advanced-filter data.clientRequestId StringNotBeginsWith {FetchedUploads.RequestIdPrefix} ", text, StringComparison.Ordinal);
         }
     }
 
