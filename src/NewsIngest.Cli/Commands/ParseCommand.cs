@@ -34,31 +34,15 @@ internal static class ParseCommand
         var options = pretty ? ArticleJson.Indented : ArticleJson.Compact;
         var maxNestingDepth = new ParseOptions().MaxNestingDepth;
         var failures = 0;
-        // Pages are parsed one per core at a time, on DeepStackThread's big-stack threads, and printed in the order given: a
-        // window of one page per core in flight, the oldest written before the next is started.
-        var inFlight = new Queue<Task<(string? Json, string? Error)>>();
-        foreach (var (_, file) in PageArguments.Expand(paths))
-        {
-            if (inFlight.Count == Environment.ProcessorCount)
-            {
-                failures += Write(inFlight.Dequeue());
-            }
-
-            inFlight.Enqueue(DeepStackThread.RunAsync(() => ParseFile(extractor, file, url, options, maxNestingDepth), CancellationToken.None));
-        }
-
-        while (inFlight.Count > 0)
-        {
-            failures += Write(inFlight.Dequeue());
-        }
-
+        var files = PageArguments.Expand(paths).Select(page => page.File).ToList();
+        OrderedPageRunner.Run(files, file => ParseFile(extractor, file, url, options, maxNestingDepth), page => failures += Write(page));
         return failures == 0 ? ExitCodes.Ok : ExitCodes.WorkFailed;
     }
 
     /// <summary>Prints one page's JSON line or error line; 1 for an error.</summary>
-    private static int Write(Task<(string? Json, string? Error)> page)
+    private static int Write((string? Json, string? Error) page)
     {
-        var (json, error) = page.GetAwaiter().GetResult();
+        var (json, error) = page;
         if (error is not null)
         {
             Console.Error.WriteLine(error);
