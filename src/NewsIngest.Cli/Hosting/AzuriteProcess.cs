@@ -85,6 +85,8 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var ports = new Dictionary<string, int>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Azurite's output is kept only until it is ready, for the message should it fail to start: kept for its whole life, it
+        // grew with every request it logged (40 MB of a 10,000-feed `bench feeds`).
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
@@ -96,6 +98,11 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
 
             lock (ports)
             {
+                if (ready.Task.IsCompleted)
+                {
+                    return;
+                }
+
                 output.AppendLine(e.Data);
                 var match = ListeningLine().Match(e.Data);
                 if (match.Success)
@@ -114,7 +121,10 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
             {
                 lock (ports)
                 {
-                    output.AppendLine(e.Data);
+                    if (!ready.Task.IsCompleted)
+                    {
+                        output.AppendLine(e.Data);
+                    }
                 }
             }
         };

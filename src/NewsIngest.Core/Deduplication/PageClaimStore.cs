@@ -21,6 +21,9 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     /// <summary>Below this many URLs of one host a transaction saves too little to risk the wasted request.</summary>
     private const int MinTransaction = 10;
 
+    /// <summary>When the URLs are likely new (a feed never read before), two already make a transaction worth its risk.</summary>
+    private const int MinLikelyNewTransaction = 2;
+
     private readonly TableClient _table = storage.Account.Tables.GetTableClient(StorageNames.PageClaimsTable);
     private readonly TableCreation _creation = new(storage.Account.Tables.GetTableClient(StorageNames.PageClaimsTable));
 
@@ -56,8 +59,17 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
     /// falls back to one insert per URL: one wasted request per 100 items, against 99 saved when they are new. A URL already
     /// claimed is taken over when its lease ran out with no stored and parsed page (<see cref="ClaimResults.TakenOver"/>).
     /// </summary>
-    public async Task<ClaimResults> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, CancellationToken cancellationToken)
+    public Task<ClaimResults> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, CancellationToken cancellationToken) =>
+        TryClaimManyAsync(urls, feedUrl, likelyNew: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TryClaimManyAsync(IReadOnlyList{Uri}, Uri?, CancellationToken)"/>; with <paramref name="likelyNew"/> (the
+    /// URLs of a feed never read before) a host's URLs go in one transaction from two of them on, not ten: a first read of 10,000
+    /// feeds of five items costs one claim request per feed instead of five.
+    /// </summary>
+    public async Task<ClaimResults> TryClaimManyAsync(IReadOnlyList<Uri> urls, Uri? feedUrl, bool likelyNew, CancellationToken cancellationToken)
     {
+        var minTransaction = likelyNew ? MinLikelyNewTransaction : MinTransaction;
         ArgumentNullException.ThrowIfNull(urls);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var claimed = new System.Collections.Concurrent.ConcurrentBag<Uri>();
@@ -66,7 +78,7 @@ public sealed class PageClaimStore(StorageClients storage, RawPageStore rawPages
         var chunks = urls.Select(Keys).GroupBy(k => k.Partition).SelectMany(partition => partition.Chunk(TransactionLimit));
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
-            if (chunk.Length >= MinTransaction && await TryAddAllAsync(chunk, feedUrl, ct).ConfigureAwait(false))
+            if (chunk.Length >= minTransaction && await TryAddAllAsync(chunk, feedUrl, ct).ConfigureAwait(false))
             {
                 foreach (var key in chunk)
                 {

@@ -144,7 +144,7 @@ public sealed partial class PageProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Blob}: {Status} {Reason}")]
     private static partial void LogRejected(ILogger logger, string blob, string status, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Already parsed {Blob} version {ETag}: left as it is")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Already parsed {Blob} version {ETag}: left as it is")]
     private static partial void LogAlreadyParsed(ILogger logger, string blob, string etag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nothing to parse for {Blob}: the blob was deleted before it could be read")]

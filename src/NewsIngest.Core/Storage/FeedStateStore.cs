@@ -5,13 +5,14 @@ namespace NewsIngest.Core.Storage;
 /// <summary>The <c>FeedState</c> table: each feed's HTTP validators, so an unchanged feed costs one 304.</summary>
 public sealed class FeedStateStore(StorageClients storage)
 {
-    public async Task<(string? ETag, string? LastModified)> GetAsync(Uri feedUrl, CancellationToken cancellationToken)
+    /// <summary>The validators saved at the feed's last complete read; <c>Known</c> is false for a feed never read in full.</summary>
+    public async Task<(string? ETag, string? LastModified, bool Known)> GetAsync(Uri feedUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedUrl);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var (partition, row) = Keys(feedUrl);
         var response = await storage.FeedStateTable.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? (response.Value!.GetString("ETag"), response.Value.GetString("LastModified")) : (null, null);
+        return response.HasValue ? (response.Value!.GetString("ETag"), response.Value.GetString("LastModified"), true) : (null, null, false);
     }
 
     public async Task SaveAsync(Uri feedUrl, string? etag, string? lastModified, int items, CancellationToken cancellationToken)

@@ -44,7 +44,10 @@ public sealed class DeduplicationTests(AzuriteFixture azurite)
             second.GetRequiredService<FeedPoller>().PollAsync(CancellationToken.None));
 
         Assert.Equal(30, polls.Sum(p => p.NewItems));
-        Assert.Empty(polls[0].Enqueued.Select(r => r.Url).Intersect(polls[1].Enqueued.Select(r => r.Url)));
+        var queued = (await first.GetRequiredService<StorageClients>().PageRequests.PeekMessagesAsync(32)).Value
+            .SelectMany(message => PageRequest.FromJson(message.Body.ToString()).Pages()).Select(page => page.Url.AbsoluteUri).ToList();
+        Assert.Equal(30, queued.Count);
+        Assert.Equal(30, queued.Distinct().Count());
         var cycle = await first.GetRequiredService<IngestCycle>().RunAsync(CancellationToken.None);
         Assert.Equal(0, cycle.NewItems);
         Assert.Equal(30, cycle.Fetched);
