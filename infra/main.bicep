@@ -38,13 +38,13 @@ param planSku string = 'FC1'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Flex Consumption: memory per instance in MB (512, 2048 or 4096); CPU and bandwidth scale with it.')
+@description('Flex Consumption: memory per instance in MB (512, 2048 or 4096); CPU and bandwidth scale with it. 512: a fetched article takes about 6 ms of CPU and extractions run one per core, so a quarter core keeps up with 1 million articles a day at a quarter of the 2048 MB price (docs/cost.md).')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
 
 @description('Elastic Premium: most instances the plan bursts to (each billed while allocated).')
 @minValue(1)
@@ -57,11 +57,11 @@ param feedSchedule string = '0 */15 * * * *'
 @description('Comma-separated feed URLs; each becomes app setting NewsIngest__Feeds__<index>. Empty: no feeds.')
 param feedUrls string = ''
 
-@description('Days after which a page in raw-pages moves to the Cool tier.')
-@minValue(1)
-param rawPagesCoolAfterDays int = 30
+@description('Days after which a page in raw-pages moves to the Cool tier; 0: it stays Hot. Default 0: each move is a write billed at the Cool rate, which costs more than a page of about 150 KB saves in Cool before it is deleted (docs/cost.md).')
+@minValue(0)
+param rawPagesCoolAfterDays int = 0
 
-@description('Days after which a page in raw-pages is deleted (more than rawPagesCoolAfterDays). `newsingest reparse` can re-extract only pages still kept.')
+@description('Days after which a page in raw-pages is deleted (more than rawPagesCoolAfterDays when that is set). `newsingest reparse` can re-extract only pages still kept.')
 @minValue(2)
 param rawPagesDeleteAfterDays int = 90
 

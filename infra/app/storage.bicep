@@ -24,14 +24,14 @@ param queueNames string[]
 @description('Tables to create.')
 param tableNames string[]
 
-@description('Container whose blobs move to the Cool tier after coolAfterDays and are deleted after deleteAfterDays.')
+@description('Container whose blobs are deleted after deleteAfterDays, and move to the Cool tier after coolAfterDays when that is above 0.')
 param agingContainerName string
 
 @description('Days after its last modification before a blob in agingContainerName moves to the Cool tier.')
 @minValue(1)
 param coolAfterDays int
 
-@description('Days after its last modification before a blob in agingContainerName is deleted; more than coolAfterDays.')
+@description('Days after its last modification before a blob in agingContainerName is deleted; more than coolAfterDays when that is set.')
 @minValue(2)
 param deleteAfterDays int
 
@@ -118,14 +118,20 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
               ]
             }
             actions: {
-              baseBlob: {
-                tierToCool: {
-                  daysAfterModificationGreaterThan: coolAfterDays
-                }
-                delete: {
-                  daysAfterModificationGreaterThan: deleteAfterDays
-                }
-              }
+              baseBlob: union(
+                {
+                  delete: {
+                    daysAfterModificationGreaterThan: deleteAfterDays
+                  }
+                },
+                coolAfterDays > 0
+                  ? {
+                      tierToCool: {
+                        daysAfterModificationGreaterThan: coolAfterDays
+                      }
+                    }
+                  : {}
+              )
             }
           }
         }

@@ -9,9 +9,9 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Cli.Bench;
 
 /// <summary>
-/// The ceiling the pipeline is measured against: per page, only the writes that must happen whatever the design — the raw
-/// page blob, the article JSON blob, the Articles row and its ArticlesByDay index row — in a bare parallel loop with the
-/// pipeline's concurrency: the same blob writes and table upserts the pipeline makes, and nothing else.
+/// The ceiling the pipeline is measured against: per page, only the writes the pipeline must make for an article — the raw
+/// page blob, the Articles row holding the article JSON, and its ArticlesByDay index row — in a bare parallel loop with the
+/// pipeline's concurrency: the same blob write and table writes the pipeline makes for a news-sized article, and nothing else.
 /// </summary>
 internal static class StorageCeiling
 {
@@ -24,9 +24,8 @@ internal static class StorageCeiling
             var name = $"bench-ceiling-{runId}/{i}.html";
             var page = BenchSite.Page(i);
             await storage.RawPages.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(page), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html" } }, ct).ConfigureAwait(false);
-            // An article JSON of the size the extractor writes: the page's text without markup.
-            var json = JsonSerializer.SerializeToUtf8Bytes(new { title = $"Article {i}", body = Encoding.UTF8.GetString(page, 0, page.Length * 3 / 4) });
-            await storage.Articles.GetBlobClient(name + ".json").UploadAsync(BinaryData.FromBytes(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, ct).ConfigureAwait(false);
+            // An article JSON of the size the extractor writes (the page's text without markup), held in the row as the pipeline holds it.
+            var json = JsonSerializer.Serialize(new { title = $"Article {i}", body = Encoding.UTF8.GetString(page, 0, page.Length * 3 / 4) });
             var row = new TableEntity(TableKeys.PartitionFor(name), TableKeys.RowFor(name))
             {
                 ["Title"] = $"Article {i}",
@@ -34,6 +33,7 @@ internal static class StorageCeiling
                 ["BodyExcerpt"] = new string('x', 1000),
                 ["ParsedAt"] = DateTimeOffset.UtcNow,
             };
+            ArticleJsonProperties.Write(row, ArticleJsonProperties.Split(json)!);
             await storage.ArticlesTable.UpsertEntityAsync(row, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             var dayRow = new TableEntity(TableKeys.DayPartition(DateTimeOffset.UtcNow), TableKeys.RowFor(name))
             {

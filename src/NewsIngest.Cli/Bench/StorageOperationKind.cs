@@ -8,9 +8,14 @@ namespace NewsIngest.Cli.Bench;
 /// </summary>
 internal static class StorageOperationKind
 {
-    /// <summary>Blob price classes: write (put blob/block/list, metadata, lease, create container), list, read, other, delete (free).</summary>
+    /// <summary>
+    /// Blob price classes of a standard general-purpose v2 account, as learn.microsoft.com/azure/storage/blobs/map-rest-apis-transaction-categories
+    /// maps them: write (put blob/block/block list/append/page, copy, undelete), list (list blobs and containers, create
+    /// container), read (get blob), other (properties, metadata, leases, snapshots, tags: everything else) and delete (free).
+    /// </summary>
     public static (string Operation, string PriceClass) Blob(Request request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var comp = Query(request, "comp");
         var isContainer = Query(request, "restype") == "container";
         var method = request.Method;
@@ -19,12 +24,19 @@ internal static class StorageOperationKind
             return (isContainer, comp) switch
             {
                 (true, null) => ("CreateContainer", "list"),
-                (false, null) => ("PutBlob", "write"),
+                (true, var other) => ($"Container:{other}", "other"),
+                (false, null) => request.Headers.TryGetValue("x-ms-copy-source", out _) ? ("CopyBlob", "write") : ("PutBlob", "write"),
                 (false, "block") => ("PutBlock", "write"),
                 (false, "blocklist") => ("PutBlockList", "write"),
-                (false, "metadata") => ("SetBlobMetadata", "write"),
-                (false, "lease") => ("LeaseBlob", "write"),
-                (_, var other) => ($"Put:{other}", "write"),
+                (false, "appendblock") => ("AppendBlock", "write"),
+                (false, "page") => ("PutPage", "write"),
+                (false, "undelete") => ("UndeleteBlob", "write"),
+                (false, "tier") => ("SetBlobTier", "write"),
+                (false, "metadata") => ("SetBlobMetadata", "other"),
+                (false, "properties") => ("SetBlobProperties", "other"),
+                (false, "lease") => ("LeaseBlob", "other"),
+                (false, "snapshot") => ("SnapshotBlob", "other"),
+                (false, var other) => ($"Put:{other}", "other"),
             };
         }
 
@@ -33,6 +45,9 @@ internal static class StorageOperationKind
             return (isContainer, comp) switch
             {
                 (true, "list") => ("ListBlobs", "list"),
+                (false, "list") => ("ListContainers", "list"),
+                (_, "blobs") => ("FindBlobsByTags", "list"),
+                (true, null) => ("GetContainerProperties", "other"),
                 (false, null) => ("GetBlob", "read"),
                 (_, var other) => ($"Get:{other}", "other"),
             };
@@ -40,7 +55,7 @@ internal static class StorageOperationKind
 
         if (method == RequestMethod.Head)
         {
-            return ("GetBlobProperties", "other");
+            return (isContainer ? "GetContainerProperties" : "GetBlobProperties", "other");
         }
 
         if (method == RequestMethod.Delete)
@@ -51,9 +66,12 @@ internal static class StorageOperationKind
         return ($"{method}:{comp}", "other");
     }
 
-    /// <summary>Queue price classes: class1 (put, update, delete message, create queue) and class2 (get, peek, properties).</summary>
+    /// <summary>
+    /// Queue price classes: class1 (put, get, update and delete message, create queue) and class2 (peek, properties, lists).
+    /// </summary>
     public static (string Operation, string PriceClass) Queue(Request request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var path = request.Uri.Path.TrimEnd('/');
         var onMessages = path.EndsWith("/messages", StringComparison.Ordinal);
         var onMessage = path.Contains("/messages/", StringComparison.Ordinal);
@@ -89,9 +107,11 @@ internal static class StorageOperationKind
     /// <summary>Tables bill every request alike, a batch (entity group transaction) as one.</summary>
     public static (string Operation, string PriceClass) Table(Request request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var path = request.Uri.Path;
         var method = request.Method;
-        var onEntity = path.Contains('(', StringComparison.Ordinal);
+        // One entity is addressed as "Table(PartitionKey='…',RowKey='…')"; a query as "Table()".
+        var onEntity = path.Contains("PartitionKey", StringComparison.Ordinal);
         var operation = method.Method switch
         {
             "POST" when path.EndsWith("$batch", StringComparison.Ordinal) => "Batch",
@@ -101,6 +121,7 @@ internal static class StorageOperationKind
             "MERGE" or "PATCH" => request.Headers.TryGetValue("If-Match", out _) ? "MergeEntity" : "UpsertMergeEntity",
             "DELETE" => "DeleteEntity",
             "GET" when onEntity => "GetEntity",
+            "GET" when path.EndsWith("/Tables", StringComparison.OrdinalIgnoreCase) => "QueryTables",
             "GET" => "QueryEntities",
             _ => method.Method,
         };

@@ -62,7 +62,7 @@ internal static class ArticlesCommand
         foreach (var row in rows)
         {
             // The stored JSON as written, version stamps included, with the raw page's name in front.
-            var stored = await store.GetJsonAsync(row.RawPageBlob, cancellationToken).ConfigureAwait(false);
+            var stored = await store.GetJsonAsync(row, cancellationToken).ConfigureAwait(false);
             if (stored is not null && JsonNode.Parse(stored) is JsonObject node)
             {
                 node.Insert(0, "blob", row.RawPageBlob);

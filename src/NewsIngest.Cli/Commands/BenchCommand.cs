@@ -22,7 +22,7 @@ internal static class BenchCommand
         var pages = new Option<int>("--pages") { Description = "Pages on the local site and in its feed.", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Workers of the pipeline and of the ceiling loop alike.", DefaultValueFactory = _ => 16 };
         var storage = StorageOption.Create();
-        var ingest = new Command("ingest", "Pages per second of the whole pipeline through storage, and of a bare loop of the same writes (the ceiling).") { pages, concurrency, storage };
+        var ingest = new Command("ingest", "Pages per second of the whole pipeline through storage and its storage operations per article, against a bare loop of the same writes (the ceiling).") { pages, concurrency, storage };
         ingest.SetAction((parse, ct) => RunAsync(parse.GetValue(pages), parse.GetValue(concurrency), parse.GetValue(storage), ct));
         var levels = new Option<int[]>("--levels") { Description = "Nesting depths of the feeds to read.", DefaultValueFactory = _ => [10_000, 20_000, 80_000, 600_000], AllowMultipleArgumentsPerToken = true };
         var baselineMax = new Option<int>("--baseline-max") { Description = "Deepest feed the quadratic XDocument baseline is run on.", DefaultValueFactory = _ => 20_000 };
@@ -46,21 +46,37 @@ internal static class BenchCommand
         };
         await Console.Error.WriteLineAsync($"Bench: {pages} pages at {site.BaseUrl}, {concurrency} workers, {lease.Description}.").ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"Politeness raised for the bench (one local host): per-host concurrency {concurrency}, no per-host delay.").ConfigureAwait(false);
-        await using var services = CliServices.Create(lease.ConnectionString, [site.FeedUrl], allowPrivateAddresses: true, settings);
-        var storage = services.GetRequiredService<StorageClients>();
+        // Every storage request of the pipeline is counted; the ceiling writes through clients of its own, so none of its are.
+        var counter = new StorageOperationCounter();
+        var connection = lease.ConnectionString;
+        await using var services = CliServices.Create(connection, [site.FeedUrl], allowPrivateAddresses: true, settings,
+            configure: s => s.AddSingleton(StorageAccount.FromConnectionString(connection, counter.Attach)));
+        using var ceilingStorage = new StorageClients(StorageAccount.FromConnectionString(connection));
         var runId = Guid.NewGuid().ToString("N")[..8];
 
         // Warm-up: connections, JIT and Azurite's first writes should count against neither figure.
-        await StorageCeiling.RunAsync(storage, Math.Min(50, pages), concurrency, runId + "-warm", cancellationToken).ConfigureAwait(false);
+        await StorageCeiling.RunAsync(ceilingStorage, Math.Min(50, pages), concurrency, runId + "-warm", cancellationToken).ConfigureAwait(false);
         // The ceiling runs before and after the pipeline and the two are averaged: on a shared machine the load drifts during a
         // run, and bracketing the pipeline keeps the ratio fair to both.
-        var before = await StorageCeiling.RunAsync(storage, pages, concurrency, runId + "-a", cancellationToken).ConfigureAwait(false);
+        var before = await StorageCeiling.RunAsync(ceilingStorage, pages, concurrency, runId + "-a", cancellationToken).ConfigureAwait(false);
 
+        // The containers, queue and tables exist now (the ceiling made them); the pipeline's own one-time checks of that are
+        // made before counting, so the counts are what each run pays.
+        await services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        counter.Reset();
+        // CPU of this process only (Azurite runs in its own): the fetch, parse and storage client work a Functions instance
+        // would do per article, plus the local site's serving, so an upper bound for the cost model (docs/cost.md).
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var summary = await services.GetRequiredService<IngestCycle>().RunAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = stopwatch.Elapsed;
+        var cpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var cpuPerArticle = summary.Parsed == 0 ? 0 : cpuMilliseconds / summary.Parsed;
+        var counted = counter.Snapshot();
+        var operations = new StorageOperationReport(counted, summary.Parsed);
+        var dollarsPerThousand = summary.Parsed == 0 ? 0m : StoragePriceList.Cost(counted) * 1000m / summary.Parsed;
 
-        var after = await StorageCeiling.RunAsync(storage, pages, concurrency, runId + "-b", cancellationToken).ConfigureAwait(false);
+        var after = await StorageCeiling.RunAsync(ceilingStorage, pages, concurrency, runId + "-b", cancellationToken).ConfigureAwait(false);
         var ceiling = (before + after) / 2;
 
         var pipelineRate = (summary.Parsed + summary.Rejected) / pipeline.TotalSeconds;
@@ -68,8 +84,14 @@ internal static class BenchCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pipeline: {summary.Parsed + summary.Rejected} pages in {pipeline.TotalSeconds:0.00} s = {pipelineRate:0.0} pages/s (fetched {summary.Fetched}, parsed {summary.Parsed}, rejected {summary.Rejected})"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ceiling:  {pages} pages in {ceiling.TotalSeconds:0.00} s = {ceilingRate:0.0} pages/s (raw blob + article blob + Articles and ArticlesByDay upserts, {concurrency} at a time; mean of {before.TotalSeconds:0.00} s before and {after.TotalSeconds:0.00} s after)"));
+            $"cpu:      {cpuPerArticle:0.0} ms of CPU per article in this process (fetch, parse, storage clients and the local site; Azurite excluded)"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ceiling:  {pages} pages in {ceiling.TotalSeconds:0.00} s = {ceilingRate:0.0} pages/s (the pipeline's minimal writes per article: raw page blob, Articles row holding the JSON, ArticlesByDay row; {concurrency} at a time; mean of {before.TotalSeconds:0.00} s before and {after.TotalSeconds:0.00} s after)"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:    {pipelineRate / ceilingRate:0.00}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage operations per article (the pipeline's requests, retries included; {summary.Parsed} articles):"));
+        Console.Out.Write(operations.Describe());
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"storage operations per 1,000 articles: ${dollarsPerThousand:0.00000} at {StoragePriceList.Describe()}; the Functions host's own requests come on top (docs/storage.md)"));
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
             pages,
@@ -79,6 +101,10 @@ internal static class BenchCommand
             ceilingSeconds = Math.Round(ceiling.TotalSeconds, 2),
             ceilingPagesPerSecond = Math.Round(ceilingRate, 1),
             ratio = Math.Round(pipelineRate / ceilingRate, 2),
+            operationsPerArticle = operations.PerClass,
+            operationsPerArticleByOperation = operations.PerOperation,
+            storageOperationDollarsPer1000Articles = Math.Round(dollarsPerThousand, 5),
+            cpuMillisecondsPerArticle = Math.Round(cpuPerArticle, 2),
             summary,
         }));
         return summary.Fetched == pages ? 0 : 1;

@@ -18,4 +18,12 @@ public sealed class ParseOptions
     /// </summary>
     [Range(64, 100_000)]
     public int MaxNestingDepth { get; init; } = 1000;
+
+    /// <summary>
+    /// Extractions running at once in this process; 0 (the default) means one per processor. Extraction is CPU-bound, so more at
+    /// once than cores adds no throughput, only memory (a large page's DOM holds tens of MB): the queue trigger runs a dozen
+    /// messages per instance and a 512 MB Flex instance has a quarter of a core (docs/cost.md).
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentExtractions { get; init; }
 }

@@ -10,7 +10,7 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Core.Pipeline;
 
 /// <summary>
-/// The blob trigger's work: turn one raw page into an article (JSON blob + table rows), or record why not.
+/// The parse of one raw page into an article (table rows holding its JSON), or a record of why not.
 /// Bad pages are rejections, not exceptions, so the trigger never retries them into the poison queue;
 /// storage faults do throw, so the platform retries those. The checks run cheapest first, and nothing reaches
 /// the parser that could take the process down (see docs/reliability.md).
@@ -23,21 +23,36 @@ public sealed partial class PageProcessor(
     ParseRecords parseRecords,
     NewsIngestMetrics metrics,
     IOptions<ParseOptions> options,
-    ILogger<PageProcessor> logger)
+    ILogger<PageProcessor> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _extractions = new(ExtractionSlots(options.Value));
+
+    public void Dispose() => _extractions.Dispose();
+
     /// <summary>
     /// A blob trigger's parse: as <see cref="ProcessAsync(BlobClient, CancellationToken)"/>, except that a version already parsed to its end (an article or a
     /// rejection records it) is left as it is. Fetched pages are parsed by their fetcher; where their trigger still fires (the
     /// polling scan of local runs, an event subscription without the fetched-upload filter) it costs a read, not a second parse.
+    /// A version with no record is most likely new, so its article is written create-only without reading first.
     /// </summary>
     public Task<ParseOutcome> ProcessTriggeredAsync(BlobClient blob, CancellationToken cancellationToken) =>
-        ProcessAsync(blob, skipRecorded: true, cancellationToken);
+        ProcessAsync(blob, skipRecorded: true, likelyNew: true, cancellationToken);
 
-    /// <summary>Reads the blob and parses it, whatever was recorded of it before (reparse, recovery).</summary>
+    /// <summary>
+    /// Reads the blob and parses it, whatever was recorded of it before: recovery's parse of a page stored but not parsed, whose
+    /// article is most likely missing, so it is written create-only first
+    /// (<see cref="ArticleStore.SaveAsync(RawPage, Article, bool, CancellationToken)"/>).
+    /// </summary>
     public Task<ParseOutcome> ProcessAsync(BlobClient blob, CancellationToken cancellationToken) =>
-        ProcessAsync(blob, skipRecorded: false, cancellationToken);
+        ProcessAsync(blob, skipRecorded: false, likelyNew: true, cancellationToken);
 
-    private async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool skipRecorded, CancellationToken cancellationToken)
+    /// <param name="blob">The raw page.</param>
+    /// <param name="likelyNew">No article of the page is expected: write create-only first. False for a reparse, where most exist.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<ParseOutcome> ProcessAsync(BlobClient blob, bool likelyNew, CancellationToken cancellationToken) =>
+        ProcessAsync(blob, skipRecorded: false, likelyNew, cancellationToken);
+
+    private async Task<ParseOutcome> ProcessAsync(BlobClient blob, bool skipRecorded, bool likelyNew, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Blob"] = blob.Name });
@@ -60,7 +75,7 @@ public sealed partial class PageProcessor(
             return ParseOutcome.Unchanged;
         }
 
-        return await ProcessPageAsync(page, firstVersion: false, cancellationToken).ConfigureAwait(false);
+        return await ProcessPageAsync(page, likelyNew, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,7 +89,7 @@ public sealed partial class PageProcessor(
         return await ProcessPageAsync(page, firstVersion, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ParseOutcome> ProcessPageAsync(RawPage page, bool firstVersion, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> ProcessPageAsync(RawPage page, bool likelyNew, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         using var urlScope = page.Origin.SourceUrl is { } url ? logger.BeginScope(new Dictionary<string, object> { ["Url"] = url.AbsoluteUri }) : null;
@@ -96,7 +111,15 @@ public sealed partial class PageProcessor(
         Article article;
         try
         {
-            article = await DeepStackThread.RunAsync(() => extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType)), cancellationToken).ConfigureAwait(false);
+            await _extractions.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                article = await DeepStackThread.RunAsync(() => extractor.Extract(page.Content, new PageContext(page.Origin.SourceUrl, page.Origin.ContentType)), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _extractions.Release();
+            }
         }
 #pragma warning disable CA1031 // Extraction is pure computation on the page's bytes: whatever it throws, a retry would throw again.
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -110,7 +133,7 @@ public sealed partial class PageProcessor(
             return await RejectAsync(page, refusal.Status, refusal.Reason, cancellationToken).ConfigureAwait(false);
         }
 
-        var write = await articles.SaveAsync(page, article, firstVersion, cancellationToken).ConfigureAwait(false);
+        var write = await articles.SaveAsync(page, article, likelyNew, cancellationToken).ConfigureAwait(false);
         if (write == ArticleWrite.Superseded)
         {
             LogSuperseded(logger, page.Name, page.ETag);
@@ -137,6 +160,9 @@ public sealed partial class PageProcessor(
         metrics.PageRejected(status);
         return ParseOutcome.Rejected;
     }
+
+    private static int ExtractionSlots(ParseOptions options) =>
+        options.MaxConcurrentExtractions > 0 ? options.MaxConcurrentExtractions : Environment.ProcessorCount;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Blob}: {Title} ({BodyLength} characters, {Write})")]
     private static partial void LogParsed(ILogger logger, string blob, string? title, int bodyLength, ArticleWrite write);

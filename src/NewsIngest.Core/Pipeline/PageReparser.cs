@@ -87,7 +87,8 @@ public sealed partial class PageReparser(
             return ParseOutcome.Unchanged;
         }
 
-        return await processor.ProcessAsync(storage.RawPages.GetBlobClient(item.Name), cancellationToken).ConfigureAwait(false);
+        // Most pages a reparse meets have an article already: read before writing rather than try an insert that conflicts.
+        return await processor.ProcessAsync(storage.RawPages.GetBlobClient(item.Name), likelyNew: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<BlobItem> ListAsync(ReparseFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

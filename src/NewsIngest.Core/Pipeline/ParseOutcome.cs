@@ -3,7 +3,7 @@ namespace NewsIngest.Core.Pipeline;
 /// <summary>What became of one raw page.</summary>
 public enum ParseOutcome
 {
-    /// <summary>An article was extracted and stored (JSON blob and table row).</summary>
+    /// <summary>An article was extracted and stored (table rows holding its JSON).</summary>
     Parsed,
 
     /// <summary>No article could be made of it; the reason is in the <c>Rejections</c> table and the raw blob stays.</summary>

@@ -21,13 +21,22 @@ public static class ArticleEntities
     /// <summary>The property holding the publication date's UTC offset in minutes.</summary>
     public const string PublishedOffsetProperty = "PublishedOffsetMinutes";
 
-    /// <summary>The row of a page's article in <c>Articles</c>: partition = first folder of the blob name (the site), row = the blob name.</summary>
-    public static TableEntity Row(RawPage page, Article article, string articleBlob, string day, DateTimeOffset parsedAt)
+    /// <summary>
+    /// The row of a page's article in <c>Articles</c>: partition = first folder of the blob name (the site), row = the blob name.
+    /// It holds the article JSON itself when that fits (<see cref="ArticleJsonProperties"/>), else names the blob holding it.
+    /// </summary>
+    public static TableEntity Row(RawPage page, Article article, ArticleJsonPlacement json, string day, DateTimeOffset parsedAt)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(json);
         var body = article.Body ?? string.Empty;
-        var entity = Projection(TableKeys.PartitionFor(page.Name), page, article, articleBlob, day, parsedAt);
+        var entity = Projection(TableKeys.PartitionFor(page.Name), page, article, json.Blob, day, parsedAt);
+        if (json.RowChunks is { } chunks)
+        {
+            ArticleJsonProperties.Write(entity, chunks);
+        }
+
         entity[nameof(ArticleRow.BodyExcerpt)] = body.Length <= ExcerptLength ? body : body[..ExcerptLength];
         entity[nameof(ArticleRow.Source)] = Bounded(article.Source);
         entity[nameof(ArticleRow.Modified)] = article.Modified;
@@ -35,9 +44,12 @@ public static class ArticleEntities
         return entity;
     }
 
-    /// <summary>The row of a page's article in <c>ArticlesByDay</c>: partition = the article's day, row = the blob name; no excerpt.</summary>
-    public static TableEntity DayRow(RawPage page, Article article, string articleBlob, string day, DateTimeOffset parsedAt) =>
-        Projection(day, page, article, articleBlob, day, parsedAt);
+    /// <summary>The row of a page's article in <c>ArticlesByDay</c>: partition = the article's day, row = the blob name; no excerpt, no JSON.</summary>
+    public static TableEntity DayRow(RawPage page, Article article, ArticleJsonPlacement json, string day, DateTimeOffset parsedAt)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Projection(day, page, article, json.Blob, day, parsedAt);
+    }
 
     /// <summary>
     /// The day an article is listed under: its publication date as the page gives it (its own offset), else the day
@@ -50,7 +62,7 @@ public static class ArticleEntities
         return TableKeys.DayPartition(article.Published ?? page.Origin.FetchedAt ?? page.LastModified);
     }
 
-    private static TableEntity Projection(string partition, RawPage page, Article article, string articleBlob, string day, DateTimeOffset parsedAt) =>
+    private static TableEntity Projection(string partition, RawPage page, Article article, string? articleBlob, string day, DateTimeOffset parsedAt) =>
         new(partition, TableKeys.RowFor(page.Name))
         {
             [nameof(ArticleRow.Title)] = Bounded(article.Title),

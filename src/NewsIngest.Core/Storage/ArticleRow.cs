@@ -4,12 +4,18 @@ namespace NewsIngest.Core.Storage;
 
 /// <summary>
 /// One row of the <c>Articles</c> table (or its projection in <c>ArticlesByDay</c>): the article's metadata, a bounded
-/// excerpt, the name of its full JSON blob, and the raw page version and extractor version it was made from.
+/// excerpt, its full JSON (or the name of the blob holding it), and the raw page version and extractor version it was made from.
 /// </summary>
 public sealed record ArticleRow
 {
     public required string RawPageBlob { get; init; }
+
+    /// <summary>The <c>articles</c> blob holding the JSON, for an article too long for its row; null when the row holds it.</summary>
     public string? ArticleBlob { get; init; }
+
+    /// <summary>The article JSON exactly as stored, when this <c>Articles</c> row holds it; null otherwise (and in <c>ArticlesByDay</c>).</summary>
+    public string? Json { get; init; }
+
     public string? Title { get; init; }
     public string? Section { get; init; }
     public string? Source { get; init; }
@@ -40,6 +46,7 @@ public sealed record ArticleRow
         {
             RawPageBlob = entity.GetString(nameof(RawPageBlob)) ?? TableKeys.Decode(entity.RowKey),
             ArticleBlob = entity.GetString(nameof(ArticleBlob)),
+            Json = ArticleJsonProperties.Read(entity),
             Title = entity.GetString(nameof(Title)),
             Section = entity.GetString(nameof(Section)),
             Source = entity.GetString(nameof(Source)),

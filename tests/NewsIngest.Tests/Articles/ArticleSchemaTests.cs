@@ -8,7 +8,7 @@ using NewsIngest.Tests.Infrastructure;
 
 namespace NewsIngest.Tests.Articles;
 
-/// <summary>docs/article.schema.json describes exactly what ArticleStore writes into the articles container.</summary>
+/// <summary>docs/article.schema.json describes exactly the article JSON ArticleStore stores (in the Articles row, or the articles container).</summary>
 public sealed class ArticleSchemaTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>

@@ -39,4 +39,25 @@ public sealed class LineFilterTests
     {
         Assert.False(BodyAssembler.IsBoilerplateLine(new TextBlock(line, 0)));
     }
+
+    [Theory]
+    [InlineData("Sign up for our daily newsletter")]
+    [InlineData("Photograph: Getty Images")]
+    [InlineData("Click here to read the full report")]
+    [InlineData("Déjà abonné ? Se connecter")]
+    [InlineData("(Reporting by Jane Doe; Editing by John Roe)")]
+    [InlineData("Jane Doe contributed to this report.")]
+    [InlineData("Follow her on Bluesky at @jane.")]
+    public void Lines_the_literal_gated_rules_catch_are_still_dropped(string line)
+    {
+        Assert.True(BodyAssembler.IsBoilerplateLine(new TextBlock(line, 0)));
+    }
+
+    [Theory]
+    [InlineData("Il est venu pour défendre le budget de la commune.")]
+    [InlineData("The blog post explains how the login flow was rebuilt last year.")]
+    public void Lines_holding_a_gate_literal_but_not_the_pattern_are_kept(string line)
+    {
+        Assert.False(BodyAssembler.IsBoilerplateLine(new TextBlock(line, 0)));
+    }
 }

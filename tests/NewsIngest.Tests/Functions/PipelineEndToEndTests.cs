@@ -52,7 +52,10 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite)
         var row = (await storage.ArticlesTable.GetEntityAsync<TableEntity>(TableKeys.PartitionFor(expectedBlob), TableKeys.RowFor(expectedBlob))).Value;
         Assert.Equal(SeedPage.Title, row.GetString("Title"));
         Assert.Equal(SeedPage.Section, row.GetString("Section"));
-        Assert.Equal(RawPageNames.ArticleBlobFor(expectedBlob), row.GetString("ArticleBlob"));
+        // A news article fits its row: the row holds the JSON, no blob is written for it and the row names none.
+        Assert.Null(row.GetString("ArticleBlob"));
+        Assert.Equal(await services.GetRequiredService<ArticleStore>().GetJsonAsync(expectedBlob, CancellationToken.None), ArticleJsonProperties.Read(row));
+        Assert.False((await storage.Articles.GetBlobClient(RawPageNames.ArticleBlobFor(expectedBlob)).ExistsAsync()).Value);
         var published = ArticleRow.FromEntity(row).Published;
         Assert.Equal(DateTimeOffset.Parse("2017-05-11T13:47:00+03:00", System.Globalization.CultureInfo.InvariantCulture), published);
         Assert.Equal(TimeSpan.FromHours(3), published!.Value.Offset);

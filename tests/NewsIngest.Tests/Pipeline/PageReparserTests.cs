@@ -107,7 +107,9 @@ public sealed class PageReparserTests(AzuriteFixture azurite)
     public async Task A_page_whose_write_storage_refuses_is_counted_failed_and_recorded_while_the_others_are_stored_and_the_next_run_stores_it()
     {
 #pragma warning disable CA2000 // Owned by the storage clients' transport below.
-        var refused = new RefusingHandler(request => request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.EndsWith("page-1.html.json", StringComparison.Ordinal));
+        // The article's first write is its ArticlesByDay row (its JSON goes into the Articles row after it): refuse that insert.
+        var refused = new RefusingHandler(request => request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/ArticlesByDay", StringComparison.Ordinal)
+            && request.Content!.ReadAsStringAsync().GetAwaiter().GetResult().Contains("page-1.html", StringComparison.Ordinal));
 #pragma warning restore CA2000
 #pragma warning disable CA2000 // The transport owns the handler chain for the life of the test's clients.
         var account = StorageAccount.FromConnectionString(azurite.ConnectionString, options => options.Transport = new HttpClientTransport(new HttpClient(refused)));

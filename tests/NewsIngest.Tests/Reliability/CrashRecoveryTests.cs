@@ -198,11 +198,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             var rows = stored.ArticleRows.ToHashSet(StringComparer.Ordinal);
             var days = stored.DayRows.ToHashSet(StringComparer.Ordinal);
             var blobs = stored.ArticleBlobs.ToHashSet(StringComparer.Ordinal);
+            var named = stored.BlobsNamedByRows.ToHashSet(StringComparer.Ordinal);
             var rejections = stored.Rejections.ToHashSet(StringComparer.Ordinal);
             var expected = listed.Select(item => (Name: RawPageNames.ForUrl(item.Url), item.IsArticle)).ToList();
             var lost = expected.Count(item => !raw.Contains(item.Name));
             var stuck = expected.Count(item => raw.Contains(item.Name) && (item.IsArticle
-                ? !(rows.Contains(item.Name) && days.Contains(item.Name) && blobs.Contains(RawPageNames.ArticleBlobFor(item.Name)))
+                ? !(rows.Contains(item.Name) && days.Contains(item.Name) && (!named.Contains(RawPageNames.ArticleBlobFor(item.Name)) || blobs.Contains(RawPageNames.ArticleBlobFor(item.Name))))
                 : !rejections.Contains(item.Name)));
             var urls = new List<string?>();
             await foreach (var row in storage.ArticlesTable.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["Url"]))
@@ -213,7 +214,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             var duplicated = (stored.ArticleRows.Count - rows.Count) + (stored.DayRows.Count - days.Count)
                 + (urls.Count - urls.Distinct(StringComparer.Ordinal).Count())
                 + raw.Count(name => !expected.Any(item => item.Name == name))
-                + expected.Count(item => item.IsArticle ? rejections.Contains(item.Name) : rows.Contains(item.Name));
+                + expected.Count(item => item.IsArticle ? rejections.Contains(item.Name) : rows.Contains(item.Name))
+                + blobs.Count(blob => !named.Contains(blob));
             return new Census(expected.Count, expected.Count(item => item.IsArticle), expected.Count(item => !item.IsArticle), lost, stuck, duplicated);
         }
     }

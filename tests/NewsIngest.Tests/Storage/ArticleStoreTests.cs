@@ -9,24 +9,8 @@ namespace NewsIngest.Tests.Storage;
 
 /// <summary>The storage model: bounded rows, full JSON, keys, idempotent and version-safe writes.</summary>
 [Collection(AzuriteTests.Name)]
-public sealed class ArticleStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ArticleStoreTests(AzuriteFixture azurite) : ArticleStoreTestBase(azurite)
 {
-    private ServiceProvider _services = null!;
-
-    private StorageClients Storage => _services.GetRequiredService<StorageClients>();
-
-    private ArticleStore Articles => _services.GetRequiredService<ArticleStore>();
-
-    private RawPageStore RawPages => _services.GetRequiredService<RawPageStore>();
-
-    public Task InitializeAsync()
-    {
-        _services = TestServices.Create(azurite.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
-
     [Fact]
     public async Task A_200000_character_article_keeps_its_whole_body_in_the_json_blob_and_a_bounded_excerpt_in_the_row()
     {
@@ -183,23 +167,6 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["Déposée"], bySiteSince.Select(r => r.Title));
         Assert.Contains(sinceDay, r => r.RawPageBlob == dropped);
         Assert.DoesNotContain(sinceDay, r => r.RawPageBlob == fetched);
-    }
-
-    private async Task<ParseOutcome> Process(string name) =>
-        await _services.GetRequiredService<PageProcessor>().ProcessAsync(Storage.RawPages.GetBlobClient(name), CancellationToken.None);
-
-    private async Task<RawPage> Read(string name) =>
-        await RawPageStore.ReadAsync(Storage.RawPages.GetBlobClient(name), long.MaxValue, CancellationToken.None);
-
-    private static async Task<List<TableEntity>> RowsNamed(TableClient table, string name)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {TableKeys.RowFor(name)}")))
-        {
-            rows.Add(entity);
-        }
-
-        return rows;
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

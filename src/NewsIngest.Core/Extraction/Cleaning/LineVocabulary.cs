@@ -30,19 +30,26 @@ internal static partial class LineVocabulary
         "you might also like", "more from", "more news", "latest news", "top stories", "à ne pas manquer", "les plus lus", "related coverage", "recommended", "recommended for you", "trending", "popular", "comments", "show comments", "hide comments", "related articles", "related stories", "more stories", "voir plus de posts", "charger plus", "load more", "plus d'articles",
     };
 
-    /// <summary>Line-start patterns with the maximum block length they apply to.</summary>
-    public static readonly (Regex Pattern, int MaxLength)[] Rules =
+    /// <summary>
+    /// Line patterns with the maximum block length they apply to; the two unanchored ones carry the literals every
+    /// match contains (keep those lists in step with their pattern).
+    /// </summary>
+    public static readonly LineRule[] Rules =
     [
-        (ReadAlso(), 300),
-        (PhotoCredit(), 160),
-        (Byline(), 60),
-        (Timestamp(), 100),
-        (CreditOrCallToAction(), 160),
-        (Copyright(), 200),
-        (TagLine(), 200),
-        (SocialLine(), 160),
-        (GalleryCounter(), 40),
-        (WireCredit(), 400),
+        new(ReadAlso(), 300),
+        new(PhotoCredit(), 160),
+        new(Byline(), 60),
+        new(Timestamp(), 100),
+        new(
+            CreditOrCallToAction(), 160,
+            "getty", "afp", "photo", "shutterstock", "reuters", "istock", "maxppp", "sign", "subscribe", "inscrivez", "abonn",
+            "newsletter", "follow", "suivez", "download", "application", "join", "rejoignez", "already", "compte", "connecter",
+            "log", "click", "cliquez", "pour", "continue", "comment", "charte"),
+        new(Copyright(), 200),
+        new(TagLine(), 200),
+        new(SocialLine(), 160),
+        new(GalleryCounter(), 40),
+        new(WireCredit(), 400, "reporting", "writing", "editing", "compiled", "contributed", "follow", "reach"),
     ];
 
     /// <summary>A heading that opens a recirculation list ("More Great X Stories", "Related articles", "À lire aussi").</summary>

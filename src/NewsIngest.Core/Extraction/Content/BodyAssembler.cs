@@ -22,6 +22,9 @@ internal static class BodyAssembler
 
     private static readonly char[] LabelPunctuation = [' ', ':', '.', '|', '›', '»', '>', '-', '–', '•', '\u00A0'];
 
+    /// <summary>The labels looked up by span, so trimming a short line allocates nothing.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels = LineVocabulary.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>A caption ending in a photo credit "(… / AP)" is at most a few sentences.</summary>
     private const int CaptionCreditMaxChars = 300;
 
@@ -85,7 +88,7 @@ internal static class BodyAssembler
     internal static bool IsBoilerplateLine(TextBlock block)
     {
         var text = block.Text;
-        if (text.Length <= LineVocabulary.MaxLabelChars && LineVocabulary.Labels.Contains(text.Trim(LabelPunctuation)))
+        if (text.Length <= LineVocabulary.MaxLabelChars && Labels.Contains(text.AsSpan().Trim(LabelPunctuation)))
         {
             return true;
         }
@@ -106,9 +109,9 @@ internal static class BodyAssembler
             return true;
         }
 
-        foreach (var (pattern, max) in LineVocabulary.Rules)
+        foreach (var rule in LineVocabulary.Rules)
         {
-            if (text.Length <= max && pattern.IsMatch(text))
+            if (rule.Matches(text))
             {
                 return true;
             }

@@ -163,11 +163,13 @@ internal static class DomIndexBuilder
 
         index.Events.Add(new DomEvent(DomEvent.Open, i));
         // Indexed access: AngleSharp's NextSibling searches the parent's child list, which is quadratic on wide nodes.
+        // Class checks, not interface casts: AngleSharp nodes implement a dozen interfaces, and a failed
+        // `is IElement` on every text node scanned them all.
         var children = element.ChildNodes;
         for (var k = 0; k < children.Length; k++)
         {
             var child = children[k];
-            if (child is IElement childElement)
+            if (child is Element childElement)
             {
                 if (childElement.LocalName is "img" or "picture" or "amp-img")
                 {
@@ -176,9 +178,9 @@ internal static class DomIndexBuilder
 
                 Visit(index, childElement, i, state, depth + 1);
             }
-            else if (child is IText text)
+            else if (child.NodeType == NodeType.Text)
             {
-                AddText(index, i, text.Data);
+                AddText(index, i, ((IText)child).Data);
             }
         }
 

@@ -50,7 +50,8 @@ internal static partial class DateText
     /// <summary>Finds the first absolute date in visible text; <paramref name="offsetFor"/> gives the offset of the wall-clock time.</summary>
     public static DateTimeOffset? ParseVisible(string text, bool english, Func<DateTime, TimeSpan> offsetFor)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 300)
+        // Every pattern needs digits: most short lines have none and skip the four scans.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 300 || !HasDigit(text))
         {
             return null;
         }
@@ -94,6 +95,30 @@ internal static partial class DateText
         }
 
         return null;
+    }
+
+    /// <summary>Whether the text has a char that regex \d matches (any Unicode decimal digit).</summary>
+    private static bool HasDigit(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return true;
+        }
+
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c > '\u007F' && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Year(string y) => int.Parse(y, CultureInfo.InvariantCulture) is var v && v < 100 ? 2000 + v : v;
