@@ -11,7 +11,7 @@ using NewsIngest.Core.Storage;
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>
-/// <c>newsingest bench nested-feeds</c>: see <see cref="NestedFeedBench"/>. <c>newsingest bench feeds</c>: see <see cref="FeedCountBench"/>.
+/// <c>newsingest bench nested-feeds</c>: see <see cref="NestedFeedBench"/>. <c>newsingest bench feeds</c>: see <see cref="FeedCountBench"/>. <c>bench startup</c> and <c>bench threads</c>: see <see cref="StartupBenchCommand"/>.
 /// <c>newsingest bench ingest</c>: the whole pipeline (feed → queue → pages → raw blobs → parse → article blobs and table) over a
 /// local site of N pages, against the storage ceiling of the same writes in a bare loop, in one run.
 /// </summary>
@@ -28,7 +28,7 @@ internal static class BenchCommand
         var baselineMax = new Option<int>("--baseline-max") { Description = "Deepest feed the quadratic XDocument baseline is run on.", DefaultValueFactory = _ => 20_000 };
         var feeds = new Command("nested-feeds", "Seconds to read deeply nested feeds, against loading them whole with XDocument (the reader before issue 10).") { levels, baselineMax };
         feeds.SetAction(parse => NestedFeedBench.Run(parse.GetValue(levels)!, parse.GetValue(baselineMax)));
-        return new Command("bench", "Benchmarks.") { ingest, feeds, FeedCountBench.CreateCommand() };
+        return new Command("bench", "Benchmarks.") { ingest, feeds, FeedCountBench.CreateCommand(), StartupBenchCommand.CreateStartup(), StartupBenchCommand.CreateThreads() };
     }
 
     private static async Task<int> RunAsync(int pages, int concurrency, string? storageOption, CancellationToken cancellationToken)

@@ -39,6 +39,33 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public async Task Parse_prints_many_pages_in_the_order_of_their_names_although_they_are_parsed_several_at_a_time()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsingest-parse-order-");
+        try
+        {
+            // More pages than cores, the larger ones first, so a page finished early would be printed out of order.
+            var files = Enumerable.Range(0, 24).Select(i => Path.Combine(folder.FullName, $"p{i:00}.html")).ToList();
+            for (var i = 0; i < files.Count; i++)
+            {
+                var paragraphs = string.Concat(Enumerable.Repeat("<p>Un paragraphe d'article suffisamment long pour compter comme texte, répété.</p>", (files.Count - i) * 20));
+                await File.WriteAllTextAsync(files[i], $"<html><head><title>Page {i}</title></head><body><article><h1>Page {i}</h1>{paragraphs}</article></body></html>");
+            }
+
+            var (exitCode, output, error) = await CliProcess.RunAsync("parse", folder.FullName);
+
+            Assert.True(exitCode == 0, error);
+            var objects = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+            Assert.Equal(files, objects.Select(o => (string?)o["file"] ?? string.Empty));
+            Assert.Equal(files.Select((_, i) => $"Page {i}"), objects.Select(o => (string?)o["title"] ?? string.Empty));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Parse_uses_the_given_url_when_the_page_names_none()
     {
         var file = Path.Combine(Path.GetTempPath(), $"newsingest-{Guid.NewGuid():N}.html");
