@@ -105,16 +105,8 @@ internal static class FeedCountBench
         ArgumentNullException.ThrowIfNull(site);
         var sweep = "s" + Guid.NewGuid().ToString("N")[..8];
         var counter = new StorageOperationCounter();
-        var tables = new TableRequestTally();
         var settings = new Dictionary<string, string?> { ["NewsIngest:SharedPoliteness:Enabled"] = "true" };
-        var account = StorageAccount.FromConnectionString(connectionString, options =>
-        {
-            counter.Attach(options);
-            if (options is Azure.Data.Tables.TableClientOptions)
-            {
-                options.AddPolicy(tables, Azure.Core.HttpPipelinePosition.PerRetry);
-            }
-        });
+        var account = StorageAccount.FromConnectionString(connectionString, counter.Attach);
         // The feed list lives in the configuration, as in the Functions app; the bench keeps none of its own.
         await using var services = CliServices.Create(connectionString, [.. Enumerable.Range(0, feeds).Select(index => site.FeedUrl(sweep, index, hosts))],
             allowPrivateAddresses: true, settings, configure: collection => collection.AddSingleton(account));
@@ -124,9 +116,9 @@ internal static class FeedCountBench
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var first = await TimeRunAsync(poller, site, (counter, tables), feeds, "first", cancellationToken).ConfigureAwait(false);
+            var first = await TimeRunAsync(poller, site, counter, feeds, "first", cancellationToken).ConfigureAwait(false);
             site.PublishNewItems(sweep, feeds, ChangedEvery);
-            var second = await TimeRunAsync(poller, site, (counter, tables), feeds, "second", cancellationToken).ConfigureAwait(false);
+            var second = await TimeRunAsync(poller, site, counter, feeds, "second", cancellationToken).ConfigureAwait(false);
             return [first, second];
         }
         finally
@@ -139,11 +131,10 @@ internal static class FeedCountBench
         }
     }
 
-    private static async Task<FeedRunFigures> TimeRunAsync(FeedPoller poller, FeedCountSite site, (StorageOperationCounter Operations, TableRequestTally Tables) counters, int feeds, string run, CancellationToken cancellationToken)
+    private static async Task<FeedRunFigures> TimeRunAsync(FeedPoller poller, FeedCountSite site, StorageOperationCounter counter, int feeds, string run, CancellationToken cancellationToken)
     {
         site.ResetCounts();
-        counters.Operations.Reset();
-        counters.Tables.Reset();
+        counter.Reset();
         FeedPollSummary summary;
         TimeSpan elapsed;
         var sampler = MemorySampler.Start();
@@ -154,11 +145,11 @@ internal static class FeedCountBench
             elapsed = stopwatch.Elapsed;
         }
 
-        var operations = counters.Operations.Snapshot();
+        var operations = counter.Snapshot();
         var (ok, _, items) = site.Counts;
         var messages = operations.Where(op => op is { Service: "queue", Operation: "PutMessage" }).Sum(op => op.Count);
         return new FeedRunFigures(feeds, run, elapsed.TotalSeconds, ok, summary.NotModified, summary.FailedFeeds, items, summary.NewItems,
-            summary.Duplicates, messages, operations, counters.Tables.Snapshot(), sampler.LivePeak, sampler.LiveAfter, sampler.HeapPeak, sampler.WorkingSetPeak);
+            summary.Duplicates, messages, operations, counter.TableSnapshot(), sampler.LivePeak, sampler.LiveAfter, sampler.HeapPeak, sampler.WorkingSetPeak);
     }
 
     private const string TableHeader = "feeds\trun\twall s\treq/s\t200\t304\tfailed\titems listed\tnew pages (claimed, enqueued)\tduplicates\tmessages\tstorage ops/feed (table+queue+blob)\tlive heap peak MB\tlive heap after MB\tGC heap peak MB\tworking set peak MB";

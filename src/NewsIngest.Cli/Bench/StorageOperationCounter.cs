@@ -11,12 +11,14 @@ namespace NewsIngest.Cli.Bench;
 internal sealed record StorageOperationCount(string Service, string Operation, string PriceClass, long Count);
 
 /// <summary>
-/// Counts every storage request the SDK clients send, retries included, by service, operation and price class. Attached
-/// through <see cref="Attach"/> to the clients' options; the deployed app never attaches it.
+/// Counts every storage request the SDK clients send, retries included, by service, operation and price class, and table
+/// requests also by table (which table a request goes to says which code pays it). Attached through <see cref="Attach"/> to
+/// the clients' options; the deployed app never attaches it.
 /// </summary>
 internal sealed class StorageOperationCounter
 {
     private readonly ConcurrentDictionary<(string Service, string Operation, string PriceClass), long> _counts = new();
+    private readonly ConcurrentDictionary<string, long> _tables = new(StringComparer.Ordinal);
 
     /// <summary>Adds a counting policy to one client's options; pass it as the <c>configureClients</c> of <c>StorageAccount</c>.</summary>
     public void Attach(ClientOptions options)
@@ -45,14 +47,34 @@ internal sealed class StorageOperationCounter
             .OrderBy(count => count.Service, StringComparer.Ordinal)
             .ThenBy(count => count.Operation, StringComparer.Ordinal)];
 
-    /// <summary>Forgets every count: a bench resets after its warm-up.</summary>
-    public void Reset() => _counts.Clear();
+    /// <summary>Table requests so far by table name (<c>FeedState</c>, <c>HostLeases</c>…); a batch names no table and counts as <c>$batch</c>.</summary>
+    public IReadOnlyDictionary<string, long> TableSnapshot() => new SortedDictionary<string, long>(_tables, StringComparer.Ordinal);
 
-    private void Add(string service, (string Operation, string PriceClass) kind) =>
+    /// <summary>Forgets every count: a bench resets after its warm-up.</summary>
+    public void Reset()
+    {
+        _counts.Clear();
+        _tables.Clear();
+    }
+
+    private void Add(string service, Request request, (string Operation, string PriceClass) kind)
+    {
         _counts.AddOrUpdate((service, kind.Operation, kind.PriceClass), 1, (_, count) => count + 1);
+        if (service == "table")
+        {
+            _tables.AddOrUpdate(TableOf(request), 1, (_, count) => count + 1);
+        }
+    }
+
+    private static string TableOf(Request request)
+    {
+        var segment = request.Uri.Path.TrimEnd('/').Split('/')[^1];
+        var open = segment.IndexOf('(', StringComparison.Ordinal);
+        return open < 0 ? segment : segment[..open];
+    }
 
     private sealed class CountingPolicy(StorageOperationCounter counter, string service, Func<Request, (string, string)> classify) : HttpPipelineSynchronousPolicy
     {
-        public override void OnSendingRequest(HttpMessage message) => counter.Add(service, classify(message.Request));
+        public override void OnSendingRequest(HttpMessage message) => counter.Add(service, message.Request, classify(message.Request));
     }
 }
